@@ -1,0 +1,122 @@
+/**
+ * `npm run bench -- --scale small|mx [--runs N]`: generates demo data, times the ETL and every
+ * catalogue query (server side and over HTTP), and prints each figure beside its reference,
+ * the same work done by raw DuckDB on the same data, and the DESIGN.md budget, as ratios.
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { createApp } from '../dashboard/server/create-app.ts';
+import { generateDemo } from '../etl/demo/generate-demo.ts';
+import { loadFile } from '../etl/load/load-file.ts';
+import { planFiles } from '../etl/load/load-files.ts';
+import { pseudonymKey } from '../etl/privacy/pseudonym-key.ts';
+import { CATALOGUE } from '../queries/catalogue/catalogue.ts';
+import { runQuery } from '../queries/catalogue/run-query.ts';
+import { updateWarehouse } from '../warehouse/publish.ts';
+import { Warehouse } from '../warehouse/warehouse.ts';
+import { percentile, timeRuns } from './stats.ts';
+
+const { values } = parseArgs({ options: { scale: { type: 'string', default: 'small' }, runs: { type: 'string', default: '200' }, fresh: { type: 'boolean', default: false } } });
+const scale = values.scale as 'tiny' | 'small' | 'mx';
+const runs = Number(values.runs);
+const root = resolve(process.env.FARO_BENCH_DIR ?? `/tmp/faro-bench-${scale}`);
+const csvDir = join(root, 'csv');
+const dbPath = join(root, 'faro.duckdb');
+const key = pseudonymKey('benchmark key, not a secret');
+const now = new Date('2026-11-01T00:00:00Z');
+
+interface Figure { name: string; value: number; unit: string; reference?: number; referenceName?: string; budget?: number; budgetKind?: 'max' | 'ratio' }
+const figures: Figure[] = [];
+
+if (values.fresh) rmSync(root, { recursive: true, force: true });
+mkdirSync(root, { recursive: true });
+if (!existsSync(join(csvDir, 'manifest.json'))) {
+  const t0 = performance.now();
+  await generateDemo({ outDir: csvDir, scale, seed: 20261124 });
+  console.log(`generated ${scale} demo data in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+// ETL: every file through the real loader; the placements file is the budgeted figure.
+rmSync(dbPath, { force: true });
+const loadTimes = new Map<string, { ms: number; rows: number; file: string }>();
+await updateWarehouse(dbPath, async (w) => {
+  for (const file of planFiles([csvDir])) {
+    const t0 = performance.now();
+    const report = await loadFile(w, file, { now, key });
+    loadTimes.set(report.source, { ms: performance.now() - t0, rows: report.rowsRead, file });
+    console.log(`loaded ${file.split('/').pop()}: ${report.rowsLoaded.toLocaleString()} rows in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+});
+const placementsLoad = loadTimes.get('placements')!;
+const raw = await Warehouse.open({ path: ':memory:', access: 'write' });
+const rawTimes = await timeRuns(async () => {
+  await raw.run('DROP TABLE IF EXISTS t');
+  await raw.run(`CREATE TABLE t AS SELECT * FROM read_csv('${placementsLoad.file.replaceAll("'", "''")}')`);
+}, 3, 1);
+raw.close();
+const rawMs = percentile(rawTimes, 50);
+figures.push({ name: `ETL placements CSV (${placementsLoad.rows.toLocaleString()} rows)`, value: placementsLoad.ms, unit: 'ms', reference: rawMs, referenceName: 'DuckDB read_csv -> table', budget: 2, budgetKind: 'ratio' });
+figures.push({ name: 'ETL placements rows/s', value: placementsLoad.rows / (placementsLoad.ms / 1000), unit: 'rows/s', reference: placementsLoad.rows / (rawMs / 1000), referenceName: 'DuckDB rows/s' });
+
+// Queries: server time through the catalogue vs the same SQL on a bare DuckDB connection.
+const served = await Warehouse.open({ path: dbPath, access: 'read' });
+const bare = await Warehouse.open({ path: dbPath, access: 'read', connections: 1 });
+const sampleParams: Record<string, Record<string, string>> = { 'placements-by-month-province': {}, provinces: {} };
+for (const q of CATALOGUE) {
+  const params = sampleParams[q.name] ?? {};
+  const serverTimes = await timeRuns(() => runQuery(served, q, params), runs);
+  const { sql, params: bound } = q.build(q.params.parse(params));
+  const rawQ = await timeRuns(() => bare.withConnection((c) => c.runAndReadAll(sql, bound)), runs);
+  figures.push({ name: `query ${q.name} p95 (server)`, value: percentile(serverTimes, 95), unit: 'ms', reference: percentile(rawQ, 95), referenceName: 'raw DuckDB p95', budget: 15, budgetKind: 'max' });
+}
+
+// HTTP: the API over loopback, Arrow answers; one interaction refreshes every view of a page.
+const app = createApp({ warehouse: () => served, staticDir: resolve('dist/dashboard') });
+const server = app.listen(0, '127.0.0.1');
+await new Promise((r) => server.once('listening', r));
+const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const get = async (name: string, params: Record<string, string>) => {
+  const res = await fetch(`${base}/api/queries/${name}?${new URLSearchParams(params)}`, { headers: { accept: 'application/vnd.apache.arrow.stream' } });
+  return new Uint8Array(await res.arrayBuffer());
+};
+for (const q of CATALOGUE) {
+  const params = sampleParams[q.name] ?? {};
+  const httpTimes = await timeRuns(() => get(q.name, params), runs);
+  const { sql, params: bound } = q.build(q.params.parse(params));
+  const rawQ = await timeRuns(() => bare.withConnection((c) => c.runAndReadAll(sql, bound)), runs);
+  figures.push({ name: `API ${q.name} p50 vs raw SQL p50`, value: percentile(httpTimes, 50), unit: 'ms', reference: percentile(rawQ, 50), referenceName: 'raw DuckDB p50', budget: 1.3, budgetKind: 'ratio' });
+  const size = (await get(q.name, params)).byteLength;
+  figures.push({ name: `answer size ${q.name} (Arrow)`, value: size / 1024, unit: 'KB', budget: 16, budgetKind: 'max' });
+}
+const interaction = await timeRuns(() => Promise.all([
+  get('placements-by-month-province', { province: '17' }),
+  get('provinces', {}),
+]), runs);
+figures.push({ name: 'policy page interaction (all views) p95', value: percentile(interaction, 95), unit: 'ms', budget: 30, budgetKind: 'max' });
+server.close();
+served.close();
+bare.close();
+
+// Public page JavaScript: the entry and the public page's chunks, gzipped.
+const assets = resolve('dist/dashboard/assets');
+if (existsSync(assets)) {
+  const index = readFileSync(resolve('dist/dashboard/index.html'), 'utf8');
+  const entry = [...index.matchAll(/(?:src|href)="\/?assets\/([^"]+\.js)"/g)].map((m) => m[1]!);
+  const publicChunks = readdirSync(assets).filter((f) => /^(PublicPage|public)/i.test(f) && f.endsWith('.js'));
+  const total = [...new Set([...entry, ...publicChunks])].reduce((n, f) => n + gzipSync(readFileSync(join(assets, f))).byteLength, 0);
+  figures.push({ name: 'public page JavaScript (gzip, entry + page chunk)', value: total / 1024, unit: 'KB', budget: 300, budgetKind: 'max' });
+}
+
+const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+console.log(`\nFaro benchmark — scale ${scale}, ${runs} runs per query, ${statSync(dbPath).size >> 20} MB warehouse\n`);
+console.log(['figure'.padEnd(58), 'value'.padStart(12), 'reference'.padStart(12), 'ratio'.padStart(7), 'budget'.padStart(10), ''].join(' '));
+for (const f of figures) {
+  const ratio = f.reference ? f.value / f.reference : undefined;
+  const ok = f.budget === undefined ? '' : f.budgetKind === 'ratio' ? (ratio !== undefined && ratio <= f.budget ? 'ok' : 'OVER') : f.value <= f.budget ? 'ok' : 'OVER';
+  const budget = f.budget === undefined ? '' : f.budgetKind === 'ratio' ? `<= ${f.budget}x` : `<= ${f.budget} ${f.unit}`;
+  console.log([f.name.padEnd(58), `${fmt(f.value)} ${f.unit}`.padStart(12), f.reference ? `${fmt(f.reference)} ${f.unit}` : ''.padStart(0), ratio ? `${ratio.toFixed(2)}x` : '', budget, ok]
+    .map((c, i) => (i === 0 ? c : c.padStart([0, 12, 12, 7, 10, 5][i]!))).join(' '));
+}

@@ -1,0 +1,218 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Params, Session, Warehouse } from '../../warehouse/warehouse.ts';
+import type { SourceContract } from '../contract/source-contract.ts';
+import type { PseudonymKey } from '../privacy/pseudonym-key.ts';
+import { sourceForFile } from '../sources/sources.ts';
+import { checkedSelect, ident, literal } from './column-sql.ts';
+import { indexLines, type LineIndex } from './line-index.ts';
+import { LoadError } from './load-error.ts';
+import type { LoadReport } from './load-report.ts';
+import { readHeader, type CsvDialect } from './read-header.ts';
+
+/** What a load needs from the outside world, injected. */
+export interface LoadOptions {
+  /** The load's clock: no date in the data may lie after it. */
+  now: Date;
+  /** The pseudonymisation key (never written to the warehouse). */
+  key: PseudonymKey;
+  /** The file's source; recognised from its name when absent. */
+  source?: SourceContract;
+  /** Called at each stage of a long load. */
+  onStage?: (stage: 'hash' | 'read' | 'check' | 'write', file: string) => void;
+}
+
+const READER_REASONS: Record<string, string> = {
+  'MISSING COLUMNS': 'faltan_columnas',
+  'TOO MANY COLUMNS': 'sobran_columnas',
+  'UNQUOTED VALUE': 'comillas_invalidas',
+  'LINE SIZE OVER MAXIMUM': 'linea_demasiado_larga',
+  'INVALID UNICODE': 'codificacion_invalida',
+  'INVALID ENCODING': 'codificacion_invalida',
+};
+
+/**
+ * Loads one CSV file into the warehouse as one transaction: every row is either loaded or
+ * recorded in `load_reject` with its line, column, value and reason; the same bytes loaded
+ * twice change nothing; rows with a natural key already present replace the earlier ones.
+ */
+export async function loadFile(warehouse: Warehouse, path: string, options: LoadOptions): Promise<LoadReport> {
+  const started = Date.now();
+  const source = options.source ?? sourceForFile(basename(path));
+  if (!source) throw new LoadError(path, 0, null, `fuente_desconocida: el nombre del archivo no corresponde a ninguna fuente conocida (use --source)`);
+  const size = statSync(path).size;
+  if (size === 0) throw new LoadError(path, 0, null, 'archivo_vacio: el archivo no tiene contenido ni encabezado');
+  options.onStage?.('hash', path);
+  const sha256 = await hashFile(path);
+  const dialect = readHeader(path);
+  checkHeaders(path, dialect, source);
+  const base: Omit<LoadReport, 'loadId' | 'status' | 'rowsRead' | 'rowsLoaded' | 'rowsRejected' | 'rowsReplaced' | 'durationMs'> = {
+    file: path,
+    source: source.id,
+    sha256,
+    encoding: dialect.encoding,
+    delimiter: dialect.delimiter,
+  };
+  const [previous] = await warehouse.rows<{ load_id: number; rows_read: number; rows_loaded: number; rows_rejected: number }>(
+    "SELECT load_id, rows_read, rows_loaded, rows_rejected FROM load_ledger WHERE sha256 = ? AND status = 'loaded' ORDER BY load_id DESC LIMIT 1",
+    [sha256],
+  );
+  if (previous) {
+    return {
+      ...base, loadId: previous.load_id, status: 'unchanged', rowsRead: Number(previous.rows_read), rowsLoaded: 0,
+      rowsRejected: 0, rowsReplaced: 0, durationMs: Date.now() - started,
+      message: `ya cargado en la carga ${previous.load_id}; nada cambia`,
+    };
+  }
+  options.onStage?.('read', path);
+  const lineIndex = indexLines(path);
+  const today = options.now.toISOString().slice(0, 10);
+  const params = { key_inner: options.key.inner, key_outer: options.key.outer, today };
+  const counts = await warehouse.session(async (session) => {
+    try {
+      return await stageAndWrite(session, path, source, dialect, lineIndex, params, sha256, options);
+    } finally {
+      for (const t of ['raw', 'staged', 'checked', 'failed_checks', 'ready', 'rejects', 'reader_rejects', 'reader_scans']) {
+        await session.run(`DROP TABLE IF EXISTS temp.${t}`).catch(() => undefined);
+      }
+    }
+  });
+  await warehouse.checkpoint();
+  return { ...base, ...counts, status: 'loaded', durationMs: Date.now() - started };
+}
+
+/**
+ * Stages, types and checks the file in temporary tables (which never reach the database file,
+ * so raw cédulas and names never do either), then writes the valid rows, the rejects and the
+ * ledger entry in one transaction.
+ */
+async function stageAndWrite(
+  tx: Session, path: string, source: SourceContract, dialect: CsvDialect, lineIndex: LineIndex,
+  params: Record<string, string>, sha256: string, options: LoadOptions,
+) {
+  const bind = (sql: string): Params => Object.fromEntries(Object.entries(params).filter(([k]) => sql.includes(`$${k}`)));
+  const run = (sql: string) => tx.run(sql, bind(sql));
+  const columns = `{${dialect.headers.map((h) => `${literal(h)}: 'VARCHAR'`).join(', ')}}`;
+  await run(`CREATE TEMP TABLE raw AS SELECT * FROM read_csv(${literal(path)}, header = true, auto_detect = false,
+    delim = ${literal(dialect.delimiter)}, quote = '"', escape = '"', columns = ${columns}, encoding = ${literal(dialect.encoding)},
+    store_rejects = true, rejects_table = 'reader_rejects', rejects_scan = 'reader_scans', strict_mode = true, null_padding = false)`);
+  await run(`CREATE TEMP TABLE rejects AS
+    SELECT line::BIGINT AS line, column_name, ${source.columns.some((c) => c.personal) ? 'NULL' : 'left(csv_line, 200)'} AS value,
+      CASE error_type ${Object.entries(READER_REASONS).map(([k, v]) => `WHEN ${literal(k)} THEN ${literal(v)}`).join(' ')} ELSE 'linea_invalida' END
+        || ': ' || error_message AS reason
+    FROM reader_rejects`);
+  await stageWithLines(tx, lineIndex);
+  for (const c of source.columns.filter((c) => !dialect.headers.includes(c.header))) {
+    await run(`ALTER TABLE staged ADD COLUMN ${ident(c.header)} VARCHAR`);
+  }
+  options.onStage?.('check', path);
+  await run(`CREATE TEMP TABLE checked AS SELECT raw.__line, ${checkedSelect(source.columns)} FROM staged raw`);
+  const errorColumns = source.columns.map((c) => ident(`__err_${c.name}`));
+  const hasError = errorColumns.map((e) => `${e} IS NOT NULL`).join(' OR ');
+  for (const c of source.columns) {
+    await run(`INSERT INTO rejects SELECT c.__line, ${literal(c.header)}, ${c.personal ? 'NULL' : `left(r.${ident(c.header)}, 200)`}, c.${ident(`__err_${c.name}`)}
+      FROM checked c JOIN staged r ON r.__line = c.__line WHERE c.${ident(`__err_${c.name}`)} IS NOT NULL`);
+  }
+  await run('CREATE TEMP TABLE failed_checks (line BIGINT)');
+  for (const check of source.checks) {
+    const personal = source.columns.find((c) => c.name === check.column)?.personal;
+    const sql = `INSERT INTO rejects SELECT s.__line, ${literal(check.column)}, ${personal ? 'NULL' : `left(s.${ident(check.column)}::VARCHAR, 200)`}, ${literal(check.reason)}
+      FROM checked s WHERE NOT (${hasError}) AND (${check.failsWhen})`;
+    await run(sql);
+  }
+  await run(`INSERT INTO failed_checks SELECT DISTINCT line FROM rejects`);
+  const tableColumns = (await tx.rows<{ name: string; type: string }>(
+    'SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position',
+    [source.table],
+  )).filter((c) => c.name !== 'load_id');
+  await run(`CREATE TEMP TABLE ready AS SELECT * FROM (
+      SELECT s.__line, ${source.insert} FROM checked s ${source.joins ?? ''} WHERE s.__line NOT IN (SELECT line FROM failed_checks)
+    ) AS t(__line, ${tableColumns.map((c) => ident(c.name)).join(', ')})`);
+  options.onStage?.('write', path);
+  const key = source.naturalKey.map(ident);
+  await run(`INSERT INTO rejects
+    SELECT __line, ${literal(source.naturalKey.join('+'))}, left(concat_ws('|', ${key.join(', ')}), 200),
+      'duplicado: la misma clave aparece antes en la línea ' || first_line
+    FROM (SELECT __line, ${key.join(', ')}, min(__line) OVER (PARTITION BY ${key.join(', ')}) AS first_line FROM ready)
+    WHERE __line <> first_line`);
+  await run('DELETE FROM ready WHERE __line IN (SELECT line FROM rejects)');
+  return tx.transaction(async () => {
+    const [{ load_id: loadId }] = (await tx.rows<{ load_id: number }>("SELECT nextval('load_id_seq')::INTEGER AS load_id")) as [{ load_id: number }];
+    const targetKey = (source.replaceScope ?? source.naturalKey).map(ident);
+    const readyKey = (source.replaceScope ?? source.naturalKey).map((k) => `r.${ident(k)}`);
+    const [{ n: replaced }] = (await tx.rows<{ n: number }>(
+      `SELECT count(*)::BIGINT AS n FROM ${ident(source.table)} WHERE (${targetKey.join(', ')}) IN (SELECT (${readyKey.join(', ')}) FROM ready r)`,
+    )) as [{ n: number }];
+    if (Number(replaced) > 0) {
+      await run(`DELETE FROM ${ident(source.table)} WHERE (${targetKey.join(', ')}) IN (SELECT (${readyKey.join(', ')}) FROM ready r)`);
+    }
+    const dateColumn = tableColumns.find((c) => c.type === 'DATE');
+    await run(`INSERT INTO ${ident(source.table)} (${tableColumns.map((c) => ident(c.name)).join(', ')}, load_id)
+      SELECT ${tableColumns.map((c) => ident(c.name)).join(', ')}, ${loadId} FROM ready ${dateColumn ? `ORDER BY ${ident(dateColumn.name)}` : ''}`);
+    const file = basename(path);
+    await tx.run('INSERT INTO load_reject SELECT ?, ?, line, column_name, value, reason FROM rejects ORDER BY line, column_name', [loadId, file]);
+    const [counts] = (await tx.rows<{ loaded: number; rejected: number; read: number }>(
+      `SELECT (SELECT count(*) FROM ready)::BIGINT AS loaded, (SELECT count(DISTINCT line) FROM rejects)::BIGINT AS rejected,
+        (SELECT count(*) FROM staged)::BIGINT + (SELECT count(DISTINCT line) FROM reader_rejects)::BIGINT AS read`,
+    )) as [{ loaded: number; rejected: number; read: number }];
+    const rows = { rowsRead: Number(counts.read), rowsLoaded: Number(counts.loaded), rowsRejected: Number(counts.rejected), rowsReplaced: Number(replaced) };
+    if (rows.rowsRead !== rows.rowsLoaded + rows.rowsRejected) {
+      throw new Error(`Reconciliation failed for ${file}: read ${rows.rowsRead} <> loaded ${rows.rowsLoaded} + rejected ${rows.rowsRejected}.`);
+    }
+    await tx.run(
+      `INSERT INTO load_ledger (load_id, source, file_name, sha256, rows_read, rows_loaded, rows_rejected, status, message, started_at, finished_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'loaded', NULL, ?::TIMESTAMP, ?::TIMESTAMP)`,
+      [loadId, source.id, file, sha256, rows.rowsRead, rows.rowsLoaded, rows.rowsRejected, options.now.toISOString(), new Date(options.now.getTime()).toISOString()],
+    );
+    return { loadId, ...rows };
+  });
+}
+
+/**
+ * Gives every row of `raw` the line it starts on. DuckDB keeps the file's order in `raw`;
+ * lines that its reader rejected, blank lines and quoted newlines are accounted for.
+ */
+async function stageWithLines(tx: Session, index: LineIndex): Promise<void> {
+  const rejected = (await tx.rows<{ line: number }>('SELECT DISTINCT line::BIGINT AS line FROM reader_rejects ORDER BY line')).map((r) => Number(r.line));
+  if (index.recordLines === null) {
+    if (rejected.length === 0) {
+      await tx.run('CREATE TEMP TABLE staged AS SELECT rowid + 2 AS __line, * FROM raw');
+      return;
+    }
+    await tx.run('CREATE TEMP TABLE skip (k BIGINT, skipped BIGINT)');
+    // Row k of raw lies after the j-th rejected line when (line_j - 2) - (j - 1) <= k.
+    await tx.run(`INSERT INTO skip SELECT (line - 2) - (j - 1), j FROM (SELECT line, row_number() OVER (ORDER BY line) AS j FROM (SELECT unnest(?::BIGINT[]) AS line))`, [JSON.stringify(rejected)]);
+    await tx.run(`CREATE TEMP TABLE staged AS SELECT raw.rowid + 2 + coalesce(skip.skipped, 0) AS __line, raw.*
+      FROM raw ASOF LEFT JOIN skip ON raw.rowid >= skip.k`);
+    await tx.run('DROP TABLE skip');
+    return;
+  }
+  const rejectedSet = new Set(rejected);
+  const lines: number[] = [];
+  for (const line of index.recordLines) if (!rejectedSet.has(line)) lines.push(line);
+  await tx.run('CREATE TEMP TABLE line_map (k BIGINT, line BIGINT)');
+  await tx.run('INSERT INTO line_map SELECT generate_subscripts(l, 1) - 1, unnest(l) FROM (SELECT ?::BIGINT[] AS l)', [JSON.stringify(lines)]);
+  await tx.run('CREATE TEMP TABLE staged AS SELECT m.line AS __line, raw.* FROM raw JOIN line_map m ON m.k = raw.rowid ORDER BY raw.rowid');
+  await tx.run('DROP TABLE line_map');
+}
+
+function checkHeaders(path: string, dialect: CsvDialect, source: SourceContract): void {
+  const seen = new Set<string>();
+  dialect.headers.forEach((h, i) => {
+    if (!h) throw new LoadError(path, 1, `#${i + 1}`, 'encabezado_vacio: una columna no tiene nombre');
+    if (seen.has(h)) throw new LoadError(path, 1, h, 'encabezado_duplicado: la columna aparece dos veces');
+    seen.add(h);
+  });
+  for (const c of source.columns) {
+    if (c.required && !seen.has(c.header)) {
+      throw new LoadError(path, 1, c.header, `falta_columna: la columna obligatoria "${c.header}" no está en el encabezado (separador detectado "${dialect.delimiter}"; columnas: ${dialect.headers.join(', ')})`);
+    }
+  }
+}
+
+async function hashFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}

@@ -1,0 +1,11 @@
+import { placementsByMonthProvince } from '../placements/placements-by-month-province.ts';
+import { provinces } from '../reference/provinces.ts';
+import type { QueryDefinition } from './query-definition.ts';
+
+/** Every named query the API serves. */
+export const CATALOGUE: readonly QueryDefinition[] = [placementsByMonthProvince, provinces] as readonly QueryDefinition[];
+
+/** Finds a query by name. */
+export function findQuery(name: string): QueryDefinition | undefined {
+  return CATALOGUE.find((q) => q.name === name);
+}

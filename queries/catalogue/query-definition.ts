@@ -1,0 +1,53 @@
+import type { z } from 'zod';
+import type { Params } from '../../warehouse/warehouse.ts';
+
+/** Bilingual text: Spanish first, English second. */
+export interface Text {
+  es: string;
+  en: string;
+}
+
+/** Who may run a query: anyone, signed-in policy staff, or signed-in outreach staff. */
+export type Audience = 'public' | 'policy' | 'concertador';
+
+/** The type of an answer column, as the client will see it. */
+export type ColumnKind = 'string' | 'integer' | 'number' | 'date';
+
+/** One column of a query's answer. */
+export interface ColumnDoc {
+  name: string;
+  kind: ColumnKind;
+  label: Text;
+}
+
+/** SQL with its bound values; parameters never reach SQL as text. */
+export interface BoundSql {
+  sql: string;
+  params: Params;
+}
+
+/**
+ * A named analysis of the catalogue: validated parameters in, SQL with bound values, a typed
+ * answer out, documented in both languages.
+ */
+export interface QueryDefinition<P extends z.ZodType = z.ZodType> {
+  /** URL-safe name, kebab-case: `/api/queries/<name>`. */
+  name: string;
+  audience: Audience;
+  title: Text;
+  description: Text;
+  /** How the figure is computed, in words and symbols. */
+  formula?: Text;
+  /** Warehouse tables it reads. */
+  sources: readonly string[];
+  /** Strict schema of the parameters (unknown parameters are refused). */
+  params: P;
+  columns: readonly ColumnDoc[];
+  /** Builds the SQL for validated parameters. */
+  build(params: z.infer<P>): BoundSql;
+}
+
+/** Declares a query with its parameter type inferred from its schema. */
+export function defineQuery<P extends z.ZodType>(definition: QueryDefinition<P>): QueryDefinition<P> {
+  return definition;
+}

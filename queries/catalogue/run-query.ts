@@ -1,0 +1,55 @@
+import type { Columns, Warehouse } from '../../warehouse/warehouse.ts';
+import type { QueryDefinition } from './query-definition.ts';
+
+/** When the data was last loaded, and from which sources. */
+export interface Freshness {
+  loadedAt: string | null;
+  sources: string[];
+}
+
+/** A query's answer: its columns, documented, and when the data behind it was loaded. */
+export interface QueryAnswer extends Columns {
+  query: string;
+  freshness: Freshness;
+}
+
+/** Parameters that failed validation; the message says which and why. */
+export class ParamError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ParamError';
+  }
+}
+
+/**
+ * Validates raw parameters against the query's strict schema, builds its SQL with bound
+ * values and runs it. Unknown or malformed parameters throw a {@link ParamError}.
+ */
+export async function runQuery(warehouse: Warehouse, query: QueryDefinition, raw: Record<string, unknown>): Promise<QueryAnswer> {
+  const parsed = query.params.safeParse(raw);
+  if (!parsed.success) {
+    throw new ParamError(parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; '));
+  }
+  const { sql, params } = query.build(parsed.data);
+  const [answer, freshness] = await Promise.all([warehouse.columns(sql, params), readFreshness(warehouse)]);
+  return { ...answer, query: query.name, freshness };
+}
+
+const freshnessCache = new WeakMap<Warehouse, Promise<Freshness>>();
+
+/**
+ * The warehouse's freshness. A served (read-only) warehouse never changes under its readers, since
+ * a load publishes a new file and the server reopens it, so its freshness is read once.
+ */
+export function readFreshness(warehouse: Warehouse): Promise<Freshness> {
+  let cached = warehouse.access === 'read' ? freshnessCache.get(warehouse) : undefined;
+  if (!cached) {
+    cached = warehouse
+      .rows<{ at: string | null; sources: string[] | null }>(
+        "SELECT strftime(max(finished_at), '%Y-%m-%dT%H:%M:%S') AS at, list(DISTINCT source ORDER BY source) AS sources FROM load_ledger WHERE status = 'loaded'",
+      )
+      .then(([r]) => ({ loadedAt: r?.at ?? null, sources: r?.sources ?? [] }));
+    freshnessCache.set(warehouse, cached);
+  }
+  return cached;
+}

@@ -1,0 +1,200 @@
+import { DuckDBInstance, type DuckDBConnection, type DuckDBAppender, type DuckDBValue } from '@duckdb/node-api';
+
+/** How a process holds the warehouse file. */
+export type WarehouseAccess = 'read' | 'write';
+
+/** Options for {@link Warehouse.open}. */
+export interface WarehouseOptions {
+  /** Path of the DuckDB file, or ':memory:' for a throw-away database (tests). */
+  path: string;
+  /**
+   * 'read' opens the file read-only with external access disabled and the configuration
+   * locked, so no SQL can read files (CVE-2024-9264); that is how the server holds it.
+   * 'write' is for the ETL and migrations.
+   */
+  access: WarehouseAccess;
+  /** DuckDB worker threads; defaults to DuckDB's own choice (the number of cores). */
+  threads?: number;
+  /** Connections kept for concurrent reads; defaults to 4. */
+  connections?: number;
+}
+
+/** Values that may be bound to a statement's `?` or `$name` placeholders. */
+export type Params = Record<string, DuckDBValue> | DuckDBValue[];
+
+/** A query's answer column by column, with DuckDB's type names. */
+export interface Columns {
+  names: string[];
+  types: string[];
+  /** One JS array per column, in the order of `names` (DATE as 'YYYY-MM-DD', DECIMAL as number). */
+  values: unknown[][];
+  rowCount: number;
+}
+
+/**
+ * The one place that opens DuckDB. Every other layer reaches the database through a
+ * Warehouse: SQL with bound parameters in, plain JS values out.
+ */
+export class Warehouse {
+  private readonly free: DuckDBConnection[] = [];
+  private readonly waiting: ((c: DuckDBConnection) => void)[] = [];
+  private closed = false;
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly all: DuckDBConnection[],
+    /** The access this process holds the file with. */
+    readonly access: WarehouseAccess,
+    /** The file path this warehouse was opened from. */
+    readonly path: string,
+  ) {
+    this.free.push(...all);
+  }
+
+  /** Opens (creating when writable and absent) a warehouse file. */
+  static async open(options: WarehouseOptions): Promise<Warehouse> {
+    const config: Record<string, string> = {};
+    if (options.threads) config.threads = String(options.threads);
+    if (options.access === 'read') {
+      if (options.path !== ':memory:') config.access_mode = 'READ_ONLY';
+      config.enable_external_access = 'false';
+      config.lock_configuration = 'true';
+    }
+    const instance = await DuckDBInstance.create(options.path, config);
+    const n = Math.max(1, options.connections ?? (options.access === 'read' ? 4 : 1));
+    const connections: DuckDBConnection[] = [];
+    for (let i = 0; i < n; i++) connections.push(await instance.connect());
+    return new Warehouse(instance, connections, options.access, options.path);
+  }
+
+  private async acquire(): Promise<DuckDBConnection> {
+    if (this.closed) throw new Error('The warehouse is closed.');
+    const c = this.free.pop();
+    if (c) return c;
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(c: DuckDBConnection): void {
+    const next = this.waiting.shift();
+    if (next) next(c);
+    else this.free.push(c);
+  }
+
+  /** Runs `fn` with a connection of its own, returned to the pool afterwards. */
+  async withConnection<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    const c = await this.acquire();
+    try {
+      return await fn(c);
+    } finally {
+      this.release(c);
+    }
+  }
+
+  /** Runs one statement (or a script of statements, not atomically) and discards its answer. */
+  async run(sql: string, params?: Params): Promise<void> {
+    await this.withConnection((c) => c.run(sql, params));
+  }
+
+  /** Runs a query and returns its rows as objects of JSON-friendly values. */
+  async rows<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]> {
+    return this.withConnection(async (c) => {
+      const reader = await c.runAndReadAll(sql, params);
+      return reader.getRowObjectsJson() as unknown as T[];
+    });
+  }
+
+  /** Runs a query and returns its answer column by column, with its types. */
+  async columns(sql: string, params?: Params): Promise<Columns> {
+    return this.withConnection(async (c) => {
+      const reader = await c.runAndReadAll(sql, params);
+      const types = reader.columnTypes().map((t) => t.toString());
+      const raw = reader.getColumnsJson() as unknown[][];
+      const values = raw.map((col, i) => (isNumeric(types[i]!) ? col.map(toNumber) : col));
+      return { names: reader.columnNames(), types, values, rowCount: reader.currentRowCount };
+    });
+  }
+
+  /**
+   * Runs `fn` inside one explicit transaction on one connection: COMMIT when it resolves,
+   * ROLLBACK when it throws. DuckDB commits the statements of a multi-statement string one by
+   * one, so atomicity needs this explicit form.
+   */
+  async transaction<T>(fn: (tx: Session) => Promise<T>): Promise<T> {
+    return this.session((s) => s.transaction(fn));
+  }
+
+  /**
+   * Runs `fn` on one connection of its own, so that temporary tables made by one statement are
+   * seen by the next, and transactions can be opened around some of them.
+   */
+  async session<T>(fn: (s: Session) => Promise<T>): Promise<T> {
+    return this.withConnection((c) => fn(new Session(c)));
+  }
+
+  /** Writes the write-ahead log into the file, so the file alone holds the committed state. */
+  async checkpoint(): Promise<void> {
+    await this.run('CHECKPOINT');
+  }
+
+  /** Interrupts whatever the pool's connections are running (used for query time-outs). */
+  interruptAll(): void {
+    for (const c of this.all) c.interrupt();
+  }
+
+  /** Closes every connection and the database. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const c of this.all) c.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+/** One connection of the warehouse, held for a sequence of statements (see {@link Warehouse.session}). */
+export class Session {
+  private inTransaction = false;
+
+  /** @internal */
+  constructor(private readonly c: DuckDBConnection) {}
+
+  /** Runs one statement. */
+  async run(sql: string, params?: Params): Promise<void> {
+    await this.c.run(sql, params);
+  }
+
+  /** Runs a query and returns its rows. */
+  async rows<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]> {
+    const reader = await this.c.runAndReadAll(sql, params);
+    return reader.getRowObjectsJson() as unknown as T[];
+  }
+
+  /** An Appender for fast row-wise loads from JS (INSERT VALUES loops are ~25x slower). */
+  async appender(table: string): Promise<DuckDBAppender> {
+    return this.c.createAppender(table);
+  }
+
+  /** Runs `fn` between BEGIN and COMMIT on this connection; ROLLBACK when it throws. */
+  async transaction<T>(fn: (tx: Session) => Promise<T>): Promise<T> {
+    if (this.inTransaction) throw new Error('Transactions do not nest.');
+    this.inTransaction = true;
+    await this.c.run('BEGIN TRANSACTION');
+    try {
+      const result = await fn(this);
+      await this.c.run('COMMIT');
+      return result;
+    } catch (error) {
+      await this.c.run('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      this.inTransaction = false;
+    }
+  }
+}
+
+function isNumeric(type: string): boolean {
+  return /^(BIGINT|HUGEINT|UBIGINT|DECIMAL|INTEGER|SMALLINT|TINYINT|DOUBLE|FLOAT)/.test(type);
+}
+
+function toNumber(v: unknown): unknown {
+  return typeof v === 'string' ? Number(v) : v;
+}
