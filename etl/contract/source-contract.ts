@@ -67,6 +67,11 @@ export interface SourceContract {
    */
   replaceScope?: readonly string[];
   columns: readonly ColumnContract[];
+  /**
+   * Values computed once per row from the typed columns `s` (pseudonyms above all, which cost
+   * two SHA-256 each), then usable as `s.<name>` in checks, joins and the insert.
+   */
+  derive?: Readonly<Record<string, string>>;
   /** Checks beyond single values: references to other tables, order of dates. */
   checks: readonly RowCheck[];
   /**

@@ -73,7 +73,8 @@ export async function loadFile(warehouse: Warehouse, path: string, options: Load
     try {
       return await stageAndWrite(session, path, source, dialect, lineIndex, params, sha256, options);
     } finally {
-      for (const t of ['raw', 'staged', 'checked', 'failed_checks', 'ready', 'rejects', 'reader_rejects', 'reader_scans']) {
+      await session.run('DROP VIEW IF EXISTS temp.staged').catch(() => undefined);
+      for (const t of ['staged', 'raw', 'checked', 'failed_checks', 'ready', 'rejects', 'reader_rejects', 'reader_scans']) {
         await session.run(`DROP TABLE IF EXISTS temp.${t}`).catch(() => undefined);
       }
     }
@@ -92,13 +93,17 @@ async function stageAndWrite(
   params: Record<string, string>, sha256: string, options: LoadOptions,
 ) {
   const bind = (sql: string): Params => Object.fromEntries(Object.entries(params).filter(([k]) => sql.includes(`$${k}`)));
-  const run = (sql: string) => tx.run(sql, bind(sql));
+  const run = async (sql: string) => {
+    const t0 = performance.now();
+    await tx.run(sql, bind(sql));
+    if (process.env.FARO_TRACE) console.error(`${(performance.now() - t0).toFixed(0).padStart(6)} ms  ${sql.replace(/\s+/g, ' ').slice(0, 110)}`);
+  };
   const columns = `{${dialect.headers.map((h) => `${literal(h)}: 'VARCHAR'`).join(', ')}}`;
   await run(`CREATE TEMP TABLE raw AS SELECT * FROM read_csv(${literal(path)}, header = true, auto_detect = false,
     delim = ${literal(dialect.delimiter)}, quote = '"', escape = '"', columns = ${columns}, encoding = ${literal(dialect.encoding)},
     store_rejects = true, rejects_table = 'reader_rejects', rejects_scan = 'reader_scans', strict_mode = true, null_padding = false)`);
   await run(`CREATE TEMP TABLE rejects AS
-    SELECT line::BIGINT AS line, column_name, ${source.columns.some((c) => c.personal) ? 'NULL' : 'left(csv_line, 200)'} AS value,
+    SELECT line::BIGINT AS line, column_name::VARCHAR AS column_name, ${source.columns.some((c) => c.personal) ? 'NULL::VARCHAR' : 'left(csv_line, 200)::VARCHAR'} AS value,
       CASE error_type ${Object.entries(READER_REASONS).map(([k, v]) => `WHEN ${literal(k)} THEN ${literal(v)}`).join(' ')} ELSE 'linea_invalida' END
         || ': ' || error_message AS reason
     FROM reader_rejects`);
@@ -107,7 +112,8 @@ async function stageAndWrite(
     await run(`ALTER TABLE staged ADD COLUMN ${ident(c.header)} VARCHAR`);
   }
   options.onStage?.('check', path);
-  await run(`CREATE TEMP TABLE checked AS SELECT raw.__line, ${checkedSelect(source.columns)} FROM staged raw`);
+  const derived = Object.entries(source.derive ?? {}).map(([name, sql]) => `, ${sql} AS ${ident(name)}`).join('');
+  await run(`CREATE TEMP TABLE checked AS SELECT s.*${derived} FROM (SELECT raw.__line, ${checkedSelect(source.columns)} FROM staged raw) s`);
   const errorColumns = source.columns.map((c) => ident(`__err_${c.name}`));
   const hasError = errorColumns.map((e) => `${e} IS NOT NULL`).join(' OR ');
   for (const c of source.columns) {
@@ -177,14 +183,14 @@ async function stageWithLines(tx: Session, index: LineIndex): Promise<void> {
   const rejected = (await tx.rows<{ line: number }>('SELECT DISTINCT line::BIGINT AS line FROM reader_rejects ORDER BY line')).map((r) => Number(r.line));
   if (index.recordLines === null) {
     if (rejected.length === 0) {
-      await tx.run('CREATE TEMP TABLE staged AS SELECT rowid + 2 AS __line, * FROM raw');
+      await tx.run('CREATE TEMP VIEW staged AS SELECT rowid + 2 AS __line, * FROM raw');
       return;
     }
     await tx.run('CREATE TEMP TABLE skip (k BIGINT, skipped BIGINT)');
     // Row k of raw lies after the j-th rejected line when (line_j - 2) - (j - 1) <= k.
     await tx.run(`INSERT INTO skip SELECT (line - 2) - (j - 1), j FROM (SELECT line, row_number() OVER (ORDER BY line) AS j FROM (SELECT unnest(?::BIGINT[]) AS line))`, [JSON.stringify(rejected)]);
     await tx.run(`CREATE TEMP TABLE staged AS SELECT raw.rowid + 2 + coalesce(skip.skipped, 0) AS __line, raw.*
-      FROM raw ASOF LEFT JOIN skip ON raw.rowid >= skip.k`);
+      FROM raw ASOF LEFT JOIN skip ON raw.rowid >= skip.k ORDER BY raw.rowid`);
     await tx.run('DROP TABLE skip');
     return;
   }

@@ -25,8 +25,11 @@ export const firmContacts: SourceContract = {
     date('fecha_contacto', { es: 'Fecha del contacto', en: 'Contact date' }),
     column('paso', { type: 'code', values: OUTREACH_STEPS }, { es: 'Paso: analisis_mercado, focalizacion, facilitacion, coordinacion, seguimiento', en: 'Outreach step' }),
   ],
+  derive: {
+    firm_pid: pseudonym("'ruc:' || s.ruc_empresa"),
+  },
   checks: [
-    { column: 'ruc_empresa', failsWhen: `NOT EXISTS (SELECT 1 FROM firm f WHERE f.firm_id = ${pseudonym("'ruc:' || s.ruc_empresa")})`, reason: 'empresa_desconocida: la empresa no está registrada' },
+    { column: 'ruc_empresa', failsWhen: `NOT EXISTS (SELECT 1 FROM firm f WHERE f.firm_id = s.firm_pid)`, reason: 'empresa_desconocida: la empresa no está registrada' },
   ],
-  insert: `s.id_contacto, ${pseudonym("'ruc:' || s.ruc_empresa")}, s.codigo_oficina, s.fecha_contacto, ${monthOf('s.fecha_contacto')}, s.paso`,
+  insert: `s.id_contacto, s.firm_pid, s.codigo_oficina, s.fecha_contacto, ${monthOf('s.fecha_contacto')}, s.paso`,
 };

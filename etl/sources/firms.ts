@@ -18,7 +18,10 @@ export const firms: SourceContract = {
     office(),
     date('fecha_registro', { es: 'Fecha de registro en el servicio', en: 'Registration date' }),
   ],
+  derive: {
+    firm_pid: pseudonym("'ruc:' || s.ruc"),
+  },
   checks: [],
-  insert: `${pseudonym("'ruc:' || s.ruc")}, s.razon_social, upper(left(s.codigo_ciiu, 1)), s.numero_trabajadores,
+  insert: `s.firm_pid, s.razon_social, upper(left(s.codigo_ciiu, 1)), s.numero_trabajadores,
     ${sizeBand('s.numero_trabajadores')}, s.codigo_canton, left(s.codigo_canton, 2), s.codigo_oficina, s.fecha_registro`,
 };

@@ -18,9 +18,12 @@ export const mobilityCases: SourceContract = {
     date('fecha_apertura', { es: 'Fecha de apertura del caso', en: 'Case opening date' }),
     date('fecha_actualizacion', { es: 'Fecha de la última actualización', en: 'Last update date' }),
   ],
+  derive: {
+    seeker_pid: pseudonym("'buscador:' || s.id_buscador"),
+  },
   checks: [
-    { column: 'id_buscador', failsWhen: `NOT EXISTS (SELECT 1 FROM seeker p WHERE p.seeker_id = ${pseudonym("'buscador:' || s.id_buscador")})`, reason: 'buscador_desconocido: la persona no está registrada' },
+    { column: 'id_buscador', failsWhen: `NOT EXISTS (SELECT 1 FROM seeker p WHERE p.seeker_id = s.seeker_pid)`, reason: 'buscador_desconocido: la persona no está registrada' },
     { column: 'fecha_actualizacion', failsWhen: 's.fecha_actualizacion < s.fecha_apertura', reason: 'fechas_invertidas: la actualización es anterior a la apertura' },
   ],
-  insert: `s.id_caso, ${pseudonym("'buscador:' || s.id_buscador")}, s.programa, upper(s.pais_destino), s.etapa, s.fecha_apertura, s.fecha_actualizacion`,
+  insert: `s.id_caso, s.seeker_pid, s.programa, upper(s.pais_destino), s.etapa, s.fecha_apertura, s.fecha_actualizacion`,
 };

@@ -30,11 +30,14 @@ export const placements: SourceContract = {
     column('salario', { type: 'decimal', min: 0, max: 1_000_000 }, { es: 'Salario mensual (USD)', en: 'Monthly wage (USD)' }, { required: false }),
     column('canal', { type: 'code', values: PLACEMENT_CHANNELS }, { es: 'Canal: consejeria, portal, feria, taller, concertacion', en: 'Channel: counselling, portal, job fair, workshop, outreach' }),
   ],
+  derive: {
+    seeker_pid: pseudonym("'buscador:' || s.id_buscador"),
+  },
   checks: [
     { column: 'id_vacante', failsWhen: 'NOT EXISTS (SELECT 1 FROM vacancy v WHERE v.vacancy_id = s.id_vacante)', reason: 'vacante_desconocida: la vacante no está registrada' },
-    { column: 'id_buscador', failsWhen: `NOT EXISTS (SELECT 1 FROM seeker p WHERE p.seeker_id = ${pseudonym("'buscador:' || s.id_buscador")})`, reason: 'buscador_desconocido: la persona no está registrada' },
+    { column: 'id_buscador', failsWhen: `NOT EXISTS (SELECT 1 FROM seeker p WHERE p.seeker_id = s.seeker_pid)`, reason: 'buscador_desconocido: la persona no está registrada' },
   ],
-  joins: `JOIN vacancy v ON v.vacancy_id = s.id_vacante JOIN seeker p ON p.seeker_id = ${pseudonym("'buscador:' || s.id_buscador")}`,
+  joins: `JOIN vacancy v ON v.vacancy_id = s.id_vacante JOIN seeker p ON p.seeker_id = s.seeker_pid`,
   insert: `s.id_colocacion, p.seeker_id, s.id_vacante, s.fecha_colocacion, ${monthOf('s.fecha_colocacion')}, v.office_code,
     v.province_code, v.canton_code, v.sector_code, v.occupation_code, p.sex, p.age_band, s.salario, s.canal`,
 };

@@ -16,9 +16,12 @@ export const referrals: SourceContract = {
     date('fecha_derivacion', { es: 'Fecha de la derivación', en: 'Referral date' }),
     column('entrevistado', { type: 'boolean' }, { es: 'Fue entrevistada por la empresa (S/N)', en: 'Interviewed by the firm (Y/N)' }),
   ],
+  derive: {
+    seeker_pid: pseudonym("'buscador:' || s.id_buscador"),
+  },
   checks: [
     { column: 'id_vacante', failsWhen: 'NOT EXISTS (SELECT 1 FROM vacancy v WHERE v.vacancy_id = s.id_vacante)', reason: 'vacante_desconocida: la vacante no está registrada' },
-    { column: 'id_buscador', failsWhen: `NOT EXISTS (SELECT 1 FROM seeker p WHERE p.seeker_id = ${pseudonym("'buscador:' || s.id_buscador")})`, reason: 'buscador_desconocido: la persona no está registrada' },
+    { column: 'id_buscador', failsWhen: `NOT EXISTS (SELECT 1 FROM seeker p WHERE p.seeker_id = s.seeker_pid)`, reason: 'buscador_desconocido: la persona no está registrada' },
   ],
-  insert: `s.id_derivacion, ${pseudonym("'buscador:' || s.id_buscador")}, s.id_vacante, s.fecha_derivacion, ${monthOf('s.fecha_derivacion')}, s.entrevistado`,
+  insert: `s.id_derivacion, s.seeker_pid, s.id_vacante, s.fecha_derivacion, ${monthOf('s.fecha_derivacion')}, s.entrevistado`,
 };

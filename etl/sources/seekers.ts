@@ -22,6 +22,9 @@ export const seekers: SourceContract = {
     office(),
     date('fecha_registro', { es: 'Fecha de registro en el servicio', en: 'Registration date' }),
   ],
+  derive: {
+    seeker_pid: pseudonym("'buscador:' || s.id_buscador"),
+  },
   checks: [
     {
       column: 'fecha_nacimiento',
@@ -29,7 +32,7 @@ export const seekers: SourceContract = {
       reason: 'edad_fuera_de_rango: la edad al registrarse debe estar entre 15 y 99 años',
     },
   ],
-  insert: `${pseudonym("'buscador:' || s.id_buscador")},
+  insert: `s.seeker_pid,
     ${pseudonym("'persona:' || strftime(s.fecha_nacimiento, '%Y-%m-%d') || '|' || s.sexo || '|' || upper(strip_accents(regexp_replace(trim(s.nombres || ' ' || s.apellidos), '\\s+', ' ', 'g'))) || '|' || s.codigo_canton")},
     s.fecha_registro, ${monthOf('s.fecha_registro')}, year(s.fecha_nacimiento),
     ${ageAt('s.fecha_nacimiento', 's.fecha_registro')}, ${ageBand(ageAt('s.fecha_nacimiento', 's.fecha_registro'))},

@@ -27,11 +27,15 @@ export const serviceEvents: SourceContract = {
     column('id_buscador', { type: 'text', maxLength: 40 }, { es: 'Persona atendida (si aplica)', en: 'Seeker served (if any)' }, { required: false }),
     ruc('ruc_empresa', false),
   ],
+  derive: {
+    seeker_pid: pseudonym("'buscador:' || s.id_buscador"),
+    firm_pid: pseudonym("'ruc:' || s.ruc_empresa"),
+  },
   checks: [
-    { column: 'id_buscador', failsWhen: `s.id_buscador IS NOT NULL AND NOT EXISTS (SELECT 1 FROM seeker p WHERE p.seeker_id = ${pseudonym("'buscador:' || s.id_buscador")})`, reason: 'buscador_desconocido: la persona no está registrada' },
-    { column: 'ruc_empresa', failsWhen: `s.ruc_empresa IS NOT NULL AND NOT EXISTS (SELECT 1 FROM firm f WHERE f.firm_id = ${pseudonym("'ruc:' || s.ruc_empresa")})`, reason: 'empresa_desconocida: la empresa no está registrada' },
+    { column: 'id_buscador', failsWhen: `s.id_buscador IS NOT NULL AND NOT EXISTS (SELECT 1 FROM seeker p WHERE p.seeker_id = s.seeker_pid)`, reason: 'buscador_desconocido: la persona no está registrada' },
+    { column: 'ruc_empresa', failsWhen: `s.ruc_empresa IS NOT NULL AND NOT EXISTS (SELECT 1 FROM firm f WHERE f.firm_id = s.firm_pid)`, reason: 'empresa_desconocida: la empresa no está registrada' },
   ],
   insert: `s.id_evento, s.tipo, s.fecha, ${monthOf('s.fecha')}, s.codigo_oficina,
-    CASE WHEN s.id_buscador IS NOT NULL THEN ${pseudonym("'buscador:' || s.id_buscador")} END,
-    CASE WHEN s.ruc_empresa IS NOT NULL THEN ${pseudonym("'ruc:' || s.ruc_empresa")} END`,
+    s.seeker_pid,
+    s.firm_pid`,
 };
