@@ -5,7 +5,6 @@ import { updateWarehouse } from '../warehouse/publish.ts';
 import { Warehouse } from '../warehouse/warehouse.ts';
 import { formatTable } from './cli/format-table.ts';
 import { progress } from './cli/progress.ts';
-import { generateDemo } from './demo/generate-demo.ts';
 import { LoadError } from './load/load-error.ts';
 import { loadFiles } from './load/load-files.ts';
 import type { LoadReport } from './load/load-report.ts';
@@ -63,6 +62,7 @@ async function main(argv: string[]): Promise<number> {
       const outDir = resolve(dataDir, 'demo');
       const bar = progress();
       bar.step(`Generando datos de demostración (${scale})`);
+      const { generateDemo } = await import('./demo/generate-demo.ts');
       const manifest = await generateDemo({ outDir, scale, seed: Number(values.seed) });
       bar.done();
       console.log(`Datos de demostración en ${outDir}: ${manifest.files.map((f) => `${f.file} ${f.rows.toLocaleString('es-EC')}`).join(', ')}`);
