@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareWarehouse } from '../../warehouse/publish.ts';
 import { Warehouse } from '../../warehouse/warehouse.ts';
@@ -134,6 +135,22 @@ describe('loadFile', () => {
     const report = await loadFile(w, path, { now, key });
     expect(report).toMatchObject({ rowsRead: 4, rowsLoaded: 3, rowsRejected: 1, delimiter: ';' });
     expect(await w.rows('SELECT line::INTEGER AS line, column_name FROM load_reject WHERE load_id = ?', [report.loadId])).toEqual([{ line: 7, column_name: 'entrevistado' }]);
+  });
+
+  it('reads the first sheet of an XLSX file, with sheet rows as line numbers', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('derivaciones');
+    sheet.addRow(['id_derivacion', 'id_vacante', 'id_buscador', 'fecha_derivacion', 'entrevistado']);
+    sheet.addRow(['X1', 'V2', 'B2', new Date(Date.UTC(2024, 3, 20)), 'S']);
+    sheet.addRow(['X2', 'V2', 'B9', '2024-04-21', 'N']);
+    sheet.addRow(['X3', 'V2', 'B3', '21/04/2024', 'no']);
+    const path = join(dir, 'derivaciones_abril.xlsx');
+    await book.xlsx.writeFile(path);
+    const report = await loadFile(w, path, { now, key });
+    expect(report).toMatchObject({ file: path, rowsRead: 3, rowsLoaded: 2, rowsRejected: 1 });
+    expect(await w.rows('SELECT file_name, line::INTEGER AS line, column_name FROM load_reject WHERE load_id = ?', [report.loadId]))
+      .toEqual([{ file_name: 'derivaciones_abril.xlsx', line: 3, column_name: 'id_buscador' }]);
+    expect(await w.rows("SELECT referred_on::VARCHAR AS d FROM referral WHERE referral_id = 'X1'")).toEqual([{ d: '2024-04-20' }]);
   });
 
   it('never stores a cédula or a person name in the database file', async () => {

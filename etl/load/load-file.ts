@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import type { Params, Session, Warehouse } from '../../warehouse/warehouse.ts';
 import type { SourceContract } from '../contract/source-contract.ts';
 import type { PseudonymKey } from '../privacy/pseudonym-key.ts';
@@ -10,6 +11,7 @@ import { indexLines, type LineIndex } from './line-index.ts';
 import { LoadError } from './load-error.ts';
 import type { LoadReport } from './load-report.ts';
 import { readHeader, type CsvDialect } from './read-header.ts';
+import { xlsxToCsv } from './xlsx-to-csv.ts';
 
 /** What a load needs from the outside world, injected. */
 export interface LoadOptions {
@@ -38,8 +40,24 @@ const READER_REASONS: Record<string, string> = {
  * twice change nothing; rows with a natural key already present replace the earlier ones.
  */
 export async function loadFile(warehouse: Warehouse, path: string, options: LoadOptions): Promise<LoadReport> {
+  if (!/\.xlsx$/i.test(path)) return loadCsv(warehouse, path, path, options);
+  const dir = mkdtempSync(join(tmpdir(), 'faro-xlsx-'));
+  try {
+    const csv = join(dir, `${basename(path).replace(/\.xlsx$/i, '')}.csv`);
+    await xlsxToCsv(path, csv);
+    return await loadCsv(warehouse, csv, path, options);
+  } catch (error) {
+    if (error instanceof LoadError && error.file !== path) throw new LoadError(path, error.line, error.column, error.reason);
+    throw error;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function loadCsv(warehouse: Warehouse, csvPath: string, originalPath: string, options: LoadOptions): Promise<LoadReport> {
+  const path = csvPath;
   const started = Date.now();
-  const source = options.source ?? sourceForFile(basename(path));
+  const source = options.source ?? sourceForFile(basename(originalPath));
   if (!source) throw new LoadError(path, 0, null, `fuente_desconocida: el nombre del archivo no corresponde a ninguna fuente conocida (use --source)`);
   const size = statSync(path).size;
   if (size === 0) throw new LoadError(path, 0, null, 'archivo_vacio: el archivo no tiene contenido ni encabezado');
@@ -48,7 +66,7 @@ export async function loadFile(warehouse: Warehouse, path: string, options: Load
   const dialect = readHeader(path);
   checkHeaders(path, dialect, source);
   const base: Omit<LoadReport, 'loadId' | 'status' | 'rowsRead' | 'rowsLoaded' | 'rowsRejected' | 'rowsReplaced' | 'durationMs'> = {
-    file: path,
+    file: originalPath,
     source: source.id,
     sha256,
     encoding: dialect.encoding,
@@ -71,7 +89,7 @@ export async function loadFile(warehouse: Warehouse, path: string, options: Load
   const params = { key_inner: options.key.inner, key_outer: options.key.outer, today };
   const counts = await warehouse.session(async (session) => {
     try {
-      return await stageAndWrite(session, path, source, dialect, lineIndex, params, sha256, options);
+      return await stageAndWrite(session, path, basename(originalPath), source, dialect, lineIndex, params, sha256, options);
     } finally {
       await session.run('DROP VIEW IF EXISTS temp.staged').catch(() => undefined);
       for (const t of ['staged', 'raw', 'checked', 'failed_checks', 'ready', 'rejects', 'reader_rejects', 'reader_scans']) {
@@ -89,7 +107,7 @@ export async function loadFile(warehouse: Warehouse, path: string, options: Load
  * ledger entry in one transaction.
  */
 async function stageAndWrite(
-  tx: Session, path: string, source: SourceContract, dialect: CsvDialect, lineIndex: LineIndex,
+  tx: Session, path: string, file: string, source: SourceContract, dialect: CsvDialect, lineIndex: LineIndex,
   params: Record<string, string>, sha256: string, options: LoadOptions,
 ) {
   const bind = (sql: string): Params => Object.fromEntries(Object.entries(params).filter(([k]) => sql.includes(`$${k}`)));
@@ -156,7 +174,6 @@ async function stageAndWrite(
     const dateColumn = tableColumns.find((c) => c.type === 'DATE');
     await run(`INSERT INTO ${ident(source.table)} (${tableColumns.map((c) => ident(c.name)).join(', ')}, load_id)
       SELECT ${tableColumns.map((c) => ident(c.name)).join(', ')}, ${loadId} FROM ready ${dateColumn ? `ORDER BY ${ident(dateColumn.name)}` : ''}`);
-    const file = basename(path);
     await tx.run('INSERT INTO load_reject SELECT ?, ?, line, column_name, value, reason FROM rejects ORDER BY line, column_name', [loadId, file]);
     const [counts] = (await tx.rows<{ loaded: number; rejected: number; read: number }>(
       `SELECT (SELECT count(*) FROM ready)::BIGINT AS loaded, (SELECT count(DISTINCT line) FROM rejects)::BIGINT AS rejected,

@@ -14,7 +14,7 @@ import type { LoadReport } from './load-report.ts';
 export function planFiles(paths: readonly string[]): string[] {
   const files = paths.flatMap((p) =>
     statSync(p).isDirectory()
-      ? readdirSync(p).filter((f) => /\.(csv|txt)$/i.test(f)).sort().map((f) => join(p, f))
+      ? readdirSync(p).filter((f) => /\.(csv|txt|xlsx)$/i.test(f)).sort().map((f) => join(p, f))
       : [p],
   );
   for (const f of files) {
