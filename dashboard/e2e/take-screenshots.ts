@@ -1,0 +1,33 @@
+/**
+ * `npx tsx dashboard/e2e/take-screenshots.ts [outDir]`: serves the demo (scale small) and saves
+ * screenshots of every page in Spanish and English, at desktop and phone widths, for people to
+ * look at before calling a page done.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { launchChromium } from './browser.ts';
+import { startDemoStack } from './demo-stack.ts';
+
+const out = resolve(process.argv[2] ?? 'screenshots');
+mkdirSync(out, { recursive: true });
+const stack = await startDemoStack('small');
+const browser = await launchChromium();
+try {
+  for (const [device, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]] as const) {
+    const page = await browser.newPage({ viewport });
+    for (const lang of ['es', 'en']) {
+      for (const path of ['/', '/politicas', '/jovenes', '/concertacion']) {
+        await page.goto(`${stack.url}${path}${lang === 'en' ? '?lang=en' : ''}`);
+        await page.waitForLoadState('networkidle');
+        await page.waitForTimeout(300);
+        const name = `${(path.slice(1) || 'inicio')}-${lang}-${device}.png`;
+        await page.screenshot({ path: join(out, name), fullPage: true });
+        console.log(join(out, name));
+      }
+    }
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  await stack.close();
+}
