@@ -38,8 +38,8 @@ describe('the API', () => {
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.rows).toEqual([
-      { month: '2024-05', province_code: '09', province: 'Guayas', region: 'Costa', placements: 2 },
-      { month: '2024-05', province_code: '17', province: 'Pichincha', region: 'Sierra', placements: 3 },
+      { month: '2024-05', province_code: '09', placements: 2 },
+      { month: '2024-05', province_code: '17', placements: 3 },
     ]);
     expect(body.freshness).toEqual({ loadedAt: '2026-10-01T08:00:05', sources: ['placements'] });
   });
@@ -58,7 +58,7 @@ describe('the API', () => {
     const res = await fetch(url('/api/queries/placements-by-month-province?from=2024-01&to=2024-12&format=csv'));
     const text = await res.text();
     expect(res.headers.get('content-disposition')).toMatch(/placements-by-month-province\.csv/);
-    expect(text.replace(/^\ufeff/, '').split('\r\n')[0]).toBe('month,province_code,province,region,placements');
+    expect(text.replace(/^\ufeff/, '').split('\r\n')[0]).toBe('month,province_code,placements');
     expect(new Uint8Array(await (await fetch(url('/api/queries/provinces?format=csv'))).arrayBuffer()).slice(0, 3)).toEqual(Uint8Array.from([0xef, 0xbb, 0xbf]));
   });
 

@@ -12,34 +12,30 @@ export const placementsByMonthProvince = defineQuery({
   title: { es: 'Colocaciones por mes y provincia', en: 'Placements by month and province' },
   description: {
     es: 'Número de colocaciones registradas por el servicio de empleo, por mes de colocación y provincia de la vacante.',
-    en: "Number of placements recorded by the employment service, by month of placement and the vacancy's province.",
+    en: "Number of placements recorded by the employment service, by month of placement and the vacancy's province (names come from the provinces query).",
   },
   formula: {
     es: 'colocaciones(m, p) = número de registros de colocación con fecha en el mes m y vacante en la provincia p',
     en: 'placements(m, p) = count of placement records dated in month m for a vacancy in province p',
   },
-  sources: ['placement', 'territory'],
+  sources: ['placement'],
   params: z.strictObject({ from: month.optional(), to: month.optional(), province: provinceCode.optional() }),
   columns: [
     { name: 'month', kind: 'string', label: { es: 'Mes', en: 'Month' } },
     { name: 'province_code', kind: 'string', label: { es: 'Código de provincia', en: 'Province code' } },
-    { name: 'province', kind: 'string', label: { es: 'Provincia', en: 'Province' } },
-    { name: 'region', kind: 'string', label: { es: 'Región', en: 'Region' } },
     { name: 'placements', kind: 'integer', label: { es: 'Colocaciones', en: 'Placements' } },
   ],
   build: (p) => ({
-    sql: `WITH bounds AS (
-        SELECT coalesce($to::DATE, (SELECT max(month) FROM placement)) AS hi,
-               coalesce($from::DATE, (SELECT max(month) FROM placement) - INTERVAL 23 MONTH) AS lo
+    // Aggregate on the precomputed month first and format the few hundred groups afterwards.
+    sql: `WITH agg AS (
+        SELECT month, province_code, count(*)::INTEGER AS placements
+        FROM placement
+        WHERE month BETWEEN coalesce($from::DATE, (SELECT max(month) FROM placement) - INTERVAL 23 MONTH)
+                        AND coalesce($to::DATE, (SELECT max(month) FROM placement))
+          AND ($province::VARCHAR IS NULL OR province_code = $province::VARCHAR)
+        GROUP BY month, province_code
       )
-      SELECT strftime(p.month, '%Y-%m') AS month, p.province_code, t.name AS province, t.region,
-             count(*)::INTEGER AS placements
-      FROM placement p, bounds b, territory t
-      WHERE p.month BETWEEN b.lo AND b.hi
-        AND t.code = p.province_code
-        AND ($province::VARCHAR IS NULL OR p.province_code = $province::VARCHAR)
-      GROUP BY ALL
-      ORDER BY month, p.province_code`,
+      SELECT strftime(month, '%Y-%m') AS month, province_code, placements FROM agg ORDER BY month, province_code`,
     params: { from: monthStart(p.from), to: monthStart(p.to), province: p.province ?? null },
   }),
 });

@@ -27,7 +27,13 @@ export default function PolicyPage() {
   const { desde, hasta, provincia } = view.filters;
   const answer = useQuery('placements-by-month-province', { from: desde, to: hasta, province: provincia });
   const provinces = useQuery('provinces', {});
-  const rows = (answer.data?.rows ?? []) as unknown as PlacementRow[];
+  const rows = useMemo(() => {
+    const names = new Map((provinces.data?.rows ?? []).map((p) => [String(p.code), p]));
+    return (answer.data?.rows ?? []).map((r) => {
+      const p = names.get(String(r.province_code));
+      return { ...r, province: String(p?.name ?? r.province_code), region: String(p?.region ?? '') } as PlacementRow;
+    });
+  }, [answer.data, provinces.data]);
   const total = rows.reduce((n, r) => n + r.placements, 0);
   const months = [...new Set(rows.map((r) => r.month))].sort();
   const regionLabel = useCallback((r: string) => (r in REGION_COLORS ? t(`region.${r}` as 'region.Costa') : r), [t]);
