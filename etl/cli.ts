@@ -82,6 +82,15 @@ async function main(argv: string[]): Promise<number> {
         );
         console.log(formatTable(['carga', 'fuente', 'archivo', 'estado', 'leídas', 'cargadas', 'rechazadas', 'fin'],
           rows.map((r) => [String(r.load_id), String(r.source), String(r.file_name), String(r.status), Number(r.rows_read), Number(r.rows_loaded), Number(r.rows_rejected), String(r.finished)])));
+        const [d] = await w.rows<Record<string, number>>(`SELECT count(*)::INTEGER AS records, count(DISTINCT person_id)::INTEGER AS persons,
+          count(*) FILTER (id_status = 'valid')::INTEGER - count(DISTINCT person_id) FILTER (id_status = 'valid')::INTEGER AS by_cedula,
+          count(*) FILTER (id_status <> 'valid' AND person_id <> match_key)::INTEGER AS by_profile,
+          count(*) FILTER (id_status = 'invalid')::INTEGER AS invalid, count(*) FILTER (id_status = 'missing')::INTEGER AS missing FROM seeker`);
+        if (d && d.records) {
+          console.log(`\nBuscadores: ${d.records.toLocaleString('es-EC')} registros de ${d.persons!.toLocaleString('es-EC')} personas. ` +
+            `Registros duplicados enlazados por la misma cédula: ${d.by_cedula}; por perfil (fecha de nacimiento + sexo + nombre normalizado + cantón) ` +
+            `cuando la cédula falta o es inválida: ${d.by_profile}. Cédulas inválidas: ${d.invalid}; ausentes: ${d.missing}.`);
+        }
       } finally {
         w.close();
       }

@@ -20,8 +20,12 @@ export type ColumnType =
   | { type: 'code'; values: Readonly<Record<string, string>> }
   /** S/SI/1/TRUE or N/NO/0/FALSE. */
   | { type: 'boolean' }
-  /** An Ecuadorian cédula: 10 digits, province 01-24 or 30, third digit < 6, modulus-10 check digit. */
-  | { type: 'cedula' }
+  /**
+   * An Ecuadorian cédula: 10 digits, province 01-24 or 30, third digit < 6, modulus-10 check
+   * digit. `invalid: 'flag'` keeps rows whose cédula is missing or wrong (typed as NULL) instead of
+   * rejecting them, where a PES expects such registrations.
+   */
+  | { type: 'cedula'; invalid?: 'reject' | 'flag' }
   /** A code that must exist in a reference table of the warehouse. */
   | { type: 'reference'; table: ReferenceTable; pattern: string };
 
@@ -81,4 +85,6 @@ export interface SourceContract {
   insert: string;
   /** FROM clause additions joined to `s` for `insert` (e.g. the vacancy a placement fills). */
   joins?: string;
+  /** Statements run after the insert, in the same transaction (e.g. linking duplicate records). */
+  afterInsert?: readonly string[];
 }

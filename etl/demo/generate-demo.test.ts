@@ -45,7 +45,10 @@ describe('the demo generator', () => {
 
   it('makes only valid cédulas and references that resolve', () => {
     const seekers = read('buscadores.csv');
-    expect(seekers.every((s) => isValidCedula(s.cedula!))).toBe(true);
+    expect(seekers.filter((s) => s.id_buscador!.startsWith('B')).every((s) => isValidCedula(s.cedula!))).toBe(true);
+    const repeats = seekers.filter((s) => s.id_buscador!.startsWith('R'));
+    expect(repeats.length).toBeGreaterThan(40);
+    expect(repeats.some((s) => s.cedula && !isValidCedula(s.cedula))).toBe(true);
     const seekerIds = new Set(seekers.map((s) => s.id_buscador));
     const vacancyIds = new Set(read('vacantes.csv').map((v) => v.id_vacante));
     const rucs = new Set(read('empresas.csv').map((f) => f.ruc));

@@ -21,7 +21,10 @@ const EDUCATION = ['NINGUNO', 'BASICA', 'BACHILLERATO', 'TECNICO', 'SUPERIOR', '
 const EDUCATION_WEIGHTS = cumulative([0.02, 0.22, 0.43, 0.1, 0.21, 0.02]);
 const AGE_WEIGHTS = cumulative(SEEKER_AGE_BANDS.map((b) => b.share));
 
-/** Share of people who registered twice under a new record (same cédula and profile). */
+/**
+ * Share of people who registered twice under a new record with the same profile: 60% with the
+ * same cédula, 30% with a mistyped one (a digit changed, so the check digit fails), 10% without.
+ */
 export const DUPLICATE_REGISTRATION_SHARE = 0.005;
 
 /** The seekers made: record ids in registration order, and where and when each registered. */
@@ -65,7 +68,9 @@ export async function writeSeekers(dir: string, n: number, random: Random, calen
     await out.row(row);
     if (random.chance(DUPLICATE_REGISTRATION_SHARE) && days[i]! + 30 <= calendar.last) {
       dupes++;
-      await out.row([`R${String(dupes).padStart(8, '0')}`, ...row.slice(1, 10), calendar.date(days[i]! + 30)]);
+      const typo = random.chance(0.3);
+      const again = typo ? cedula.slice(0, 8) + String((Number(cedula[8]) + 1) % 10) + cedula[9] : random.chance(0.1) ? '' : cedula;
+      await out.row([`R${String(dupes).padStart(8, '0')}`, again, ...row.slice(2, 10), calendar.date(days[i]! + 30)]);
     }
   }
   await out.close();

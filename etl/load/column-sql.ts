@@ -7,6 +7,8 @@ export interface ColumnSql {
   typed: string;
   /** Pairs of (SQL condition true when the value is wrong, reason). */
   failures: [condition: string, reason: string][];
+  /** Further typed columns derived from the raw value, by name. */
+  extra?: [name: string, sql: string][];
 }
 
 /** Quotes an SQL identifier. */
@@ -73,6 +75,10 @@ export function columnSql(column: ColumnContract): ColumnSql {
       return { typed, failures };
     }
     case 'cedula': {
+      if (spec.invalid === 'flag') {
+        const status = `CASE WHEN ${v} IS NULL THEN 'missing' WHEN ${cedulaValidSql(v)} THEN 'valid' ELSE 'invalid' END`;
+        return { typed: `CASE WHEN ${cedulaValidSql(v)} THEN ${v} END`, failures, extra: [[`${column.name}__status`, status]] };
+      }
       failures.push([`NOT ${cedulaValidSql(v)}`, 'cedula_invalida: 10 dígitos, provincia 01-24 o 30, tercer dígito menor que 6 y dígito verificador módulo 10']);
       return { typed: v, failures };
     }
@@ -95,13 +101,14 @@ export function checkedSelect(columns: readonly ColumnContract[]): string {
   for (const c of columns) {
     const sql = columnSql(c);
     typed.push(`${sql.typed} AS ${ident(c.name)}`);
+    for (const [name, extra] of sql.extra ?? []) typed.push(`${extra} AS ${ident(name)}`);
     const v = `nullif(trim(raw.${ident(c.header)}), '')`;
     const [first, ...rest] = sql.failures;
     const ordered = c.required && first ? [first, ...rest] : sql.failures;
     const branches = ordered
       .map(([cond, reason], i) => (c.required && i === 0 ? `WHEN ${cond}` : `WHEN ${v} IS NOT NULL AND (${cond})`) + ` THEN ${literal(reason)}`)
       .join(' ');
-    errors.push(`CASE ${branches} END AS ${ident(`__err_${c.name}`)}`);
+    errors.push(`${branches ? `CASE ${branches} END` : 'NULL::VARCHAR'} AS ${ident(`__err_${c.name}`)}`);
   }
   return `${typed.join(',\n  ')},\n  ${errors.join(',\n  ')}`;
 }

@@ -174,6 +174,7 @@ async function stageAndWrite(
     const dateColumn = tableColumns.find((c) => c.type === 'DATE');
     await run(`INSERT INTO ${ident(source.table)} (${tableColumns.map((c) => ident(c.name)).join(', ')}, load_id)
       SELECT ${tableColumns.map((c) => ident(c.name)).join(', ')}, ${loadId} FROM ready ${dateColumn ? `ORDER BY ${ident(dateColumn.name)}` : ''}`);
+    for (const statement of source.afterInsert ?? []) await run(statement);
     await tx.run('INSERT INTO load_reject SELECT ?, ?, line, column_name, value, reason FROM rejects ORDER BY line, column_name', [loadId, file]);
     const [counts] = (await tx.rows<{ loaded: number; rejected: number; read: number }>(
       `SELECT (SELECT count(*) FROM ready)::BIGINT AS loaded, (SELECT count(DISTINCT line) FROM rejects)::BIGINT AS rejected,
