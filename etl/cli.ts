@@ -12,7 +12,9 @@ import { keyFromConfig } from './privacy/key-from-config.ts';
 import { sourceById, SOURCES } from './sources/sources.ts';
 
 const USAGE = `Uso / usage:
-  npm run etl -- load <archivo|carpeta>... [--source <fuente>]   carga archivos CSV de la PES o de la ENEMDU
+  npm run etl -- load <archivo|carpeta>... [--source <fuente>] [--force]
+                                                                 carga archivos CSV/XLSX de la PES, la ENEMDU o portales de empleo
+                                                                 (--force recarga archivos ya cargados, p. ej. tras cambiar reglas)
   npm run etl -- status                                          muestra el registro de cargas y los rechazos
   npm run etl -- rejects [--load <id>] [--limit <n>]             lista las filas rechazadas con línea, columna y motivo
   npm run etl -- demo [--scale tiny|small|mx] [--seed <n>] [--if-absent]
@@ -32,6 +34,7 @@ async function main(argv: string[]): Promise<number> {
       scale: { type: 'string', default: 'small' },
       seed: { type: 'string', default: '20261124' },
       'if-absent': { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
       load: { type: 'string' },
       limit: { type: 'string', default: '50' },
       help: { type: 'boolean', short: 'h' },
@@ -48,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
       if (!rest.length) throw new Error('load: name at least one file or folder.');
       const source = values.source ? sourceById(values.source) : undefined;
       if (values.source && !source) throw new Error(`Unknown source "${values.source}". Known: ${SOURCES.map((s) => s.id).join(', ')}`);
-      const reports = await load(rest, source);
+      const reports = await load(rest, source, values.force);
       printReports(reports);
       return 0;
     }
@@ -66,7 +69,7 @@ async function main(argv: string[]): Promise<number> {
       const manifest = await generateDemo({ outDir, scale, seed: Number(values.seed) });
       bar.done();
       console.log(`Datos de demostración en ${outDir}: ${manifest.files.map((f) => `${f.file} ${f.rows.toLocaleString('es-EC')}`).join(', ')}`);
-      printReports(await load([outDir], undefined));
+      printReports(await load([outDir], undefined, false));
       return 0;
     }
     case 'status': {
@@ -117,7 +120,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function load(paths: string[], source: ReturnType<typeof sourceById>): Promise<LoadReport[]> {
+async function load(paths: string[], source: ReturnType<typeof sourceById>, force: boolean): Promise<LoadReport[]> {
   const key = keyFromConfig(process.env, { defaultFile: resolve(dataDir, 'faro.key'), create: true });
   const bar = progress();
   try {
@@ -126,6 +129,7 @@ async function load(paths: string[], source: ReturnType<typeof sourceById>): Pro
         now: new Date(),
         key,
         source,
+        force,
         onStage: (stage, file) => bar.step(`${{ hash: 'Verificando', read: 'Leyendo', check: 'Validando', write: 'Escribiendo' }[stage]} ${file}`),
       }),
     );
@@ -139,6 +143,7 @@ function printReports(reports: LoadReport[]): void {
     ['archivo', 'fuente', 'estado', 'leídas', 'cargadas', 'rechazadas', 'reemplazadas', 'seg'],
     reports.map((r) => [r.file.split('/').pop()!, r.source, r.status === 'unchanged' ? 'sin cambios' : 'cargado', r.rowsRead, r.rowsLoaded, r.rowsRejected, r.rowsReplaced, Number((r.durationMs / 1000).toFixed(1))]),
   ));
+  for (const r of reports.filter((x) => x.summary)) console.log(`${r.file.split('/').pop()}: ${Object.entries(r.summary!).map(([k, v]) => `${k} = ${String(v)}`).join(', ')}`);
   const rejected = reports.reduce((n, r) => n + r.rowsRejected, 0);
   if (rejected) console.log(`\n${rejected.toLocaleString('es-EC')} filas rechazadas: vea "npm run etl -- rejects" (línea, columna y motivo de cada una).`);
   console.log(`Conciliación: leídas = cargadas + rechazadas en cada archivo. Almacén: ${dbPath}`);

@@ -85,6 +85,8 @@ export interface SourceContract {
   insert: string;
   /** FROM clause additions joined to `s` for `insert` (e.g. the vacancy a placement fills). */
   joins?: string;
+  /** A query over the rows about to be written (`ready`), one row, reported with the load (e.g. a classification's coverage). */
+  summarySql?: string;
   /** Statements run after the insert, in the same transaction (e.g. linking duplicate records). */
   afterInsert?: readonly string[];
 }

@@ -21,6 +21,8 @@ export interface LoadOptions {
   key: PseudonymKey;
   /** The file's source; recognised from its name when absent. */
   source?: SourceContract;
+  /** Load even when the same bytes were loaded before (after a rule change, say); rows are replaced by natural key. */
+  force?: boolean;
   /** Called at each stage of a long load. */
   onStage?: (stage: 'hash' | 'read' | 'check' | 'write', file: string) => void;
 }
@@ -76,7 +78,7 @@ async function loadCsv(warehouse: Warehouse, csvPath: string, originalPath: stri
     "SELECT load_id, rows_read, rows_loaded, rows_rejected FROM load_ledger WHERE sha256 = ? AND status = 'loaded' ORDER BY load_id DESC LIMIT 1",
     [sha256],
   );
-  if (previous) {
+  if (previous && !options.force) {
     return {
       ...base, loadId: previous.load_id, status: 'unchanged', rowsRead: Number(previous.rows_read), rowsLoaded: 0,
       rowsRejected: 0, rowsReplaced: 0, durationMs: Date.now() - started,
@@ -125,10 +127,10 @@ async function stageAndWrite(
       CASE error_type ${Object.entries(READER_REASONS).map(([k, v]) => `WHEN ${literal(k)} THEN ${literal(v)}`).join(' ')} ELSE 'linea_invalida' END
         || ': ' || error_message AS reason
     FROM reader_rejects`);
-  await stageWithLines(tx, lineIndex);
   for (const c of source.columns.filter((c) => !dialect.headers.includes(c.header))) {
-    await run(`ALTER TABLE staged ADD COLUMN ${ident(c.header)} VARCHAR`);
+    await run(`ALTER TABLE raw ADD COLUMN ${ident(c.header)} VARCHAR`);
   }
+  await stageWithLines(tx, lineIndex);
   options.onStage?.('check', path);
   const derived = Object.entries(source.derive ?? {}).map(([name, sql]) => `, ${sql} AS ${ident(name)}`).join('');
   await run(`CREATE TEMP TABLE checked AS SELECT s.*${derived} FROM (SELECT raw.__line, ${checkedSelect(source.columns)} FROM staged raw) s`);
@@ -175,6 +177,7 @@ async function stageAndWrite(
     await run(`INSERT INTO ${ident(source.table)} (${tableColumns.map((c) => ident(c.name)).join(', ')}, load_id)
       SELECT ${tableColumns.map((c) => ident(c.name)).join(', ')}, ${loadId} FROM ready ${dateColumn ? `ORDER BY ${ident(dateColumn.name)}` : ''}`);
     for (const statement of source.afterInsert ?? []) await run(statement);
+    const summary = source.summarySql ? (await tx.rows<Record<string, unknown>>(source.summarySql))[0] : undefined;
     await tx.run('INSERT INTO load_reject SELECT ?, ?, line, column_name, value, reason FROM rejects ORDER BY line, column_name', [loadId, file]);
     const [counts] = (await tx.rows<{ loaded: number; rejected: number; read: number }>(
       `SELECT (SELECT count(*) FROM ready)::BIGINT AS loaded, (SELECT count(DISTINCT line) FROM rejects)::BIGINT AS rejected,
@@ -189,7 +192,7 @@ async function stageAndWrite(
        VALUES (?, ?, ?, ?, ?, ?, ?, 'loaded', NULL, ?::TIMESTAMP, ?::TIMESTAMP)`,
       [loadId, source.id, file, sha256, rows.rowsRead, rows.rowsLoaded, rows.rowsRejected, options.now.toISOString(), new Date(options.now.getTime()).toISOString()],
     );
-    return { loadId, ...rows };
+    return { loadId, ...rows, summary };
   });
 }
 

@@ -15,4 +15,6 @@ export interface LoadReport {
   delimiter: string;
   durationMs: number;
   message?: string;
+  /** Source-specific figures about the rows written (see `SourceContract.summarySql`). */
+  summary?: Record<string, unknown>;
 }

@@ -4,6 +4,7 @@ import { firms } from './firms.ts';
 import { followups } from './followups.ts';
 import { mobilityCases } from './mobility-cases.ts';
 import { offices } from './offices.ts';
+import { jobPostings } from './postings/job-postings.ts';
 import { placements } from './placements.ts';
 import { referrals } from './referrals.ts';
 import { seekers } from './seekers.ts';
@@ -24,6 +25,7 @@ export const SOURCES: readonly SourceContract[] = [
   firmContacts,
   mobilityCases,
   surveyPersons,
+  jobPostings,
 ];
 
 /** Finds a source by its id. */
