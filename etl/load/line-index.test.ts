@@ -14,8 +14,9 @@ const index = (name: string, text: string) => {
 
 describe('indexLines', () => {
   it('needs no index when every line is one record', () => {
-    expect(index('a.csv', 'h1,h2\n1,2\n3,4\n')).toEqual({ lines: 3, recordLines: null });
-    expect(index('b.csv', 'h1,h2\r\n1,2\r\n3,4')).toEqual({ lines: 3, recordLines: null });
+    expect(index('a.csv', 'h1,h2\n1,2\n3,4\n')).toEqual({ lines: 3, recordLines: null, mixedLineEnds: false });
+    expect(index('b.csv', 'h1,h2\r\n1,2\r\n3,4')).toEqual({ lines: 3, recordLines: null, mixedLineEnds: false });
+    expect(index('m.csv', 'h1,h2\r\n1,2\n3,4\n').mixedLineEnds).toBe(true);
   });
 
   it('maps records to their first line across blank lines and quoted newlines', () => {

@@ -10,6 +10,8 @@ export interface LineIndex {
    * record k simply starts at line k + 2.
    */
   recordLines: Int32Array | null;
+  /** Both CRLF and LF end lines (DuckDB's strict reader refuses such files; they are normalised first). */
+  mixedLineEnds: boolean;
 }
 
 const CHUNK = 1 << 20;
@@ -28,6 +30,8 @@ export function indexLines(path: string): LineIndex {
     let prev = 0x0a;
     let prev2 = 0x0a;
     let lastByte = 0x0a;
+    let crlf = 0;
+    let lf = 0;
     for (let n = readSync(fd, buf, 0, CHUNK, null); n > 0; n = readSync(fd, buf, 0, CHUNK, null)) {
       const chunk = buf.subarray(0, n);
       if (simple && chunk.indexOf(0x22) !== -1) simple = false;
@@ -35,6 +39,8 @@ export function indexLines(path: string): LineIndex {
         lines++;
         const before = i > 0 ? chunk[i - 1]! : prev;
         const before2 = i > 1 ? chunk[i - 2]! : i === 1 ? prev : prev2;
+        if (before === 0x0d) crlf++;
+        else lf++;
         if (simple && lines > 1 && (before === 0x0a || (before === 0x0d && before2 === 0x0a))) simple = false;
       }
       prev2 = n > 1 ? chunk[n - 2]! : prev;
@@ -42,8 +48,9 @@ export function indexLines(path: string): LineIndex {
       lastByte = prev;
     }
     if (lastByte !== 0x0a) lines++;
-    if (simple) return { lines, recordLines: null };
-    return { lines, recordLines: scanRecords(fd) };
+    const mixedLineEnds = crlf > 0 && lf > 0;
+    if (simple) return { lines, recordLines: null, mixedLineEnds };
+    return { lines, recordLines: scanRecords(fd), mixedLineEnds };
   } finally {
     closeSync(fd);
   }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Params, Session, Warehouse } from '../../warehouse/warehouse.ts';
@@ -86,12 +86,37 @@ async function loadCsv(warehouse: Warehouse, csvPath: string, originalPath: stri
     };
   }
   options.onStage?.('read', path);
-  const lineIndex = indexLines(path);
+  let lineIndex = indexLines(path);
+  if (lineIndex.mixedLineEnds) {
+    const dir = mkdtempSync(join(tmpdir(), 'faro-eol-'));
+    try {
+      const normalised = join(dir, basename(path));
+      writeFileSync(normalised, readFileSync(path).toString('latin1').replaceAll('\r\n', '\n'), 'latin1');
+      lineIndex = indexLines(normalised);
+      return await loadCsvRead(warehouse, normalised, originalPath, options, { source, sha256, dialect, lineIndex, started, base });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return loadCsvRead(warehouse, path, originalPath, options, { source, sha256, dialect, lineIndex, started, base });
+}
+
+interface Prepared {
+  source: SourceContract;
+  sha256: string;
+  dialect: CsvDialect;
+  lineIndex: LineIndex;
+  started: number;
+  base: Omit<LoadReport, 'loadId' | 'status' | 'rowsRead' | 'rowsLoaded' | 'rowsRejected' | 'rowsReplaced' | 'durationMs'>;
+}
+
+async function loadCsvRead(warehouse: Warehouse, path: string, originalPath: string, options: LoadOptions, p: Prepared): Promise<LoadReport> {
+  const { source, sha256, dialect, lineIndex, started, base } = p;
   const today = options.now.toISOString().slice(0, 10);
   const params = { key_inner: options.key.inner, key_outer: options.key.outer, today };
   const counts = await warehouse.session(async (session) => {
     try {
-      return await stageAndWrite(session, path, basename(originalPath), source, dialect, lineIndex, params, sha256, options);
+      return await stageAndWrite(session, path, originalPath, source, dialect, lineIndex, params, sha256, options);
     } finally {
       await session.run('DROP VIEW IF EXISTS temp.staged').catch(() => undefined);
       for (const t of ['staged', 'raw', 'checked', 'failed_checks', 'ready', 'rejects', 'reader_rejects', 'reader_scans']) {
@@ -109,7 +134,7 @@ async function loadCsv(warehouse: Warehouse, csvPath: string, originalPath: stri
  * ledger entry in one transaction.
  */
 async function stageAndWrite(
-  tx: Session, path: string, file: string, source: SourceContract, dialect: CsvDialect, lineIndex: LineIndex,
+  tx: Session, path: string, originalPath: string, source: SourceContract, dialect: CsvDialect, lineIndex: LineIndex,
   params: Record<string, string>, sha256: string, options: LoadOptions,
 ) {
   const bind = (sql: string): Params => Object.fromEntries(Object.entries(params).filter(([k]) => sql.includes(`$${k}`)));
@@ -119,9 +144,13 @@ async function stageAndWrite(
     if (process.env.FARO_TRACE) console.error(`${(performance.now() - t0).toFixed(0).padStart(6)} ms  ${sql.replace(/\s+/g, ' ').slice(0, 110)}`);
   };
   const columns = `{${dialect.headers.map((h) => `${literal(h)}: 'VARCHAR'`).join(', ')}}`;
-  await run(`CREATE TEMP TABLE raw AS SELECT * FROM read_csv(${literal(path)}, header = true, auto_detect = false,
-    delim = ${literal(dialect.delimiter)}, quote = '"', escape = '"', columns = ${columns}, encoding = ${literal(dialect.encoding)},
-    store_rejects = true, rejects_table = 'reader_rejects', rejects_scan = 'reader_scans', strict_mode = true, null_padding = false)`);
+  try {
+    await run(`CREATE TEMP TABLE raw AS SELECT * FROM read_csv(${literal(path)}, header = true, auto_detect = false,
+      delim = ${literal(dialect.delimiter)}, quote = '"', escape = '"', columns = ${columns}, encoding = ${literal(dialect.encoding)},
+      store_rejects = true, rejects_table = 'reader_rejects', rejects_scan = 'reader_scans', strict_mode = true, null_padding = false)`);
+  } catch (error) {
+    throw new LoadError(originalPath, 0, null, `csv_ilegible: el lector de CSV no puede leer el archivo (${(error as Error).message.split('\n')[0]})`);
+  }
   await run(`CREATE TEMP TABLE rejects AS
     SELECT line::BIGINT AS line, column_name::VARCHAR AS column_name, ${source.columns.some((c) => c.personal) ? 'NULL::VARCHAR' : 'left(csv_line, 200)::VARCHAR'} AS value,
       CASE error_type ${Object.entries(READER_REASONS).map(([k, v]) => `WHEN ${literal(k)} THEN ${literal(v)}`).join(' ')} ELSE 'linea_invalida' END
@@ -163,6 +192,7 @@ async function stageAndWrite(
     FROM (SELECT __line, ${key.join(', ')}, min(__line) OVER (PARTITION BY ${key.join(', ')}) AS first_line FROM ready)
     WHERE __line <> first_line`);
   await run('DELETE FROM ready WHERE __line IN (SELECT line FROM rejects)');
+  const file = basename(originalPath);
   return tx.transaction(async () => {
     const [{ load_id: loadId }] = (await tx.rows<{ load_id: number }>("SELECT nextval('load_id_seq')::INTEGER AS load_id")) as [{ load_id: number }];
     const targetKey = (source.replaceScope ?? source.naturalKey).map(ident);
@@ -209,7 +239,8 @@ async function stageWithLines(tx: Session, index: LineIndex): Promise<void> {
     }
     await tx.run('CREATE TEMP TABLE skip (k BIGINT, skipped BIGINT)');
     // Row k of raw lies after the j-th rejected line when (line_j - 2) - (j - 1) <= k.
-    await tx.run(`INSERT INTO skip SELECT (line - 2) - (j - 1), j FROM (SELECT line, row_number() OVER (ORDER BY line) AS j FROM (SELECT unnest(?::BIGINT[]) AS line))`, [JSON.stringify(rejected)]);
+    // Consecutive rejected lines share one k: the row after them has skipped them all.
+    await tx.run(`INSERT INTO skip SELECT (line - 2) - (j - 1) AS k, max(j) FROM (SELECT line, row_number() OVER (ORDER BY line) AS j FROM (SELECT unnest(?::BIGINT[]) AS line)) GROUP BY k`, [JSON.stringify(rejected)]);
     await tx.run(`CREATE TEMP TABLE staged AS SELECT raw.rowid + 2 + coalesce(skip.skipped, 0) AS __line, raw.*
       FROM raw ASOF LEFT JOIN skip ON raw.rowid >= skip.k ORDER BY raw.rowid`);
     await tx.run('DROP TABLE skip');

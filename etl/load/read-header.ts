@@ -29,12 +29,7 @@ export function readHeader(path: string): CsvDialect {
   const bytes = buf.subarray(0, n);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
-  let encoding: CsvDialect['encoding'] = 'utf-8';
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(body, { stream: n === buf.length });
-  } catch {
-    encoding = 'latin-1';
-  }
+  const encoding = guessEncoding(body);
   const text = new TextDecoder(encoding === 'utf-8' ? 'utf-8' : 'latin1').decode(body);
   const end = text.search(/\r?\n/);
   const line = end === -1 ? text : text.slice(0, end);
@@ -44,4 +39,31 @@ export function readHeader(path: string): CsvDialect {
   const delimiter = DELIMITERS[best]!;
   const headers = line.split(delimiter).map((h) => h.trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase());
   return { delimiter, headers, encoding, bom };
+}
+
+/**
+ * UTF-8 unless the bytes look like a Latin-1 (Windows) export: high bytes that never form a
+ * valid UTF-8 sequence, on more than a handful of lines. A few broken sequences in a UTF-8 file
+ * are left to the reader, which rejects those lines with their line numbers.
+ */
+export function guessEncoding(bytes: Uint8Array): 'utf-8' | 'latin-1' {
+  let valid = 0;
+  let invalid = 0;
+  let c1 = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b < 0x80) continue;
+    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    let ok = need > 0 && i + need < bytes.length + 1;
+    for (let k = 1; ok && k <= need; k++) ok = bytes[i + k] !== undefined && (bytes[i + k]! & 0xc0) === 0x80;
+    if (ok) {
+      valid++;
+      i += need;
+    } else {
+      invalid++;
+      if (b < 0xa0) c1++;
+    }
+  }
+  // DuckDB's Latin-1 decoder refuses the C1 range (0x80-0x9f): such bytes are broken UTF-8.
+  return invalid > 3 && valid === 0 && c1 === 0 ? 'latin-1' : 'utf-8';
 }
