@@ -186,11 +186,13 @@ async function stageAndWrite(
     ) AS t(__line, ${tableColumns.map((c) => ident(c.name)).join(', ')})`);
   options.onStage?.('write', path);
   const key = source.naturalKey.map(ident);
+  // Find repeated keys by aggregation first: a window over every row costs twice as much.
+  const keyMatch = key.map((k) => `r.${k} IS NOT DISTINCT FROM g.${k}`).join(' AND ');
   await run(`INSERT INTO rejects
-    SELECT __line, ${literal(source.naturalKey.join('+'))}, left(concat_ws('|', ${key.join(', ')}), 200),
-      'duplicado: la misma clave aparece antes en la línea ' || first_line
-    FROM (SELECT __line, ${key.join(', ')}, min(__line) OVER (PARTITION BY ${key.join(', ')}) AS first_line FROM ready)
-    WHERE __line <> first_line`);
+    SELECT r.__line, ${literal(source.naturalKey.join('+'))}, left(concat_ws('|', ${key.map((k) => `r.${k}`).join(', ')}), 200),
+      'duplicado: la misma clave aparece antes en la línea ' || g.first_line
+    FROM ready r JOIN (SELECT ${key.join(', ')}, min(__line) AS first_line FROM ready GROUP BY ALL HAVING count(*) > 1) g ON ${keyMatch}
+    WHERE r.__line <> g.first_line`);
   await run('DELETE FROM ready WHERE __line IN (SELECT line FROM rejects)');
   const file = basename(originalPath);
   return tx.transaction(async () => {
