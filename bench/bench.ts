@@ -68,7 +68,7 @@ const served = await Warehouse.open({ path: dbPath, access: 'read' });
 const bare = await Warehouse.open({ path: dbPath, access: 'read', connections: 1 });
 const sampleParams: Record<string, Record<string, string>> = { 'placements-by-month-province': {}, provinces: {} };
 for (const q of CATALOGUE) {
-  const params = sampleParams[q.name] ?? {};
+  const params = sampleParams[q.name] ?? q.example ?? {};
   const serverTimes = await timeRuns(() => runQuery(served, q, params), runs);
   const { sql, params: bound } = q.build(q.params.parse(params));
   const rawQ = await timeRuns(() => bare.withConnection((c) => c.runAndReadAll(sql, bound)), runs);
@@ -85,7 +85,7 @@ const get = async (name: string, params: Record<string, string>) => {
   return new Uint8Array(await res.arrayBuffer());
 };
 for (const q of CATALOGUE) {
-  const params = sampleParams[q.name] ?? {};
+  const params = sampleParams[q.name] ?? q.example ?? {};
   const httpTimes = await timeRuns(() => get(q.name, params), runs);
   const { sql, params: bound } = q.build(q.params.parse(params));
   const rawQ = await timeRuns(() => bare.withConnection((c) => c.runAndReadAll(sql, bound)), runs);

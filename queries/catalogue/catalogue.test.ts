@@ -22,7 +22,7 @@ describe('the query catalogue', () => {
 
   for (const q of CATALOGUE) {
     it(`${q.name}: its SQL plans and runs on the warehouse schema and answers the declared columns`, async () => {
-      const { sql, params } = q.build(q.params.parse({}));
+      const { sql, params } = q.build(q.params.parse(q.example ?? {}));
       await w.run(`EXPLAIN ${sql}`, params);
       const answer = await w.columns(sql, params);
       expect(answer.names).toEqual(q.columns.map((c) => c.name));

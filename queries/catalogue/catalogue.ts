@@ -1,9 +1,10 @@
 import { placementsByMonthProvince } from '../placements/placements-by-month-province.ts';
 import { provinces } from '../reference/provinces.ts';
+import { surveyIndicator } from '../survey/survey-indicator.ts';
 import type { QueryDefinition } from './query-definition.ts';
 
 /** Every named query the API serves. */
-export const CATALOGUE: readonly QueryDefinition[] = [placementsByMonthProvince, provinces] as readonly QueryDefinition[];
+export const CATALOGUE: readonly QueryDefinition[] = [placementsByMonthProvince, provinces, surveyIndicator] as readonly QueryDefinition[];
 
 /** Finds a query by name. */
 export function findQuery(name: string): QueryDefinition | undefined {

@@ -43,6 +43,8 @@ export interface QueryDefinition<P extends z.ZodType = z.ZodType> {
   /** Strict schema of the parameters (unknown parameters are refused). */
   params: P;
   columns: readonly ColumnDoc[];
+  /** Parameters of a typical call, used by tests and the benchmark (defaults to none). */
+  example?: Record<string, string>;
   /** Builds the SQL for validated parameters. */
   build(params: z.infer<P>): BoundSql;
 }

@@ -1,0 +1,99 @@
+import { DIMENSIONS, type Dimension, type Indicator } from './indicators.ts';
+import { qualityFlagSql, type QualityThresholds } from './quality.ts';
+
+const ALL_DIMS = Object.keys(DIMENSIONS) as Dimension[];
+const G = 'period, sex, area, province_code, age_group';
+const COLUMN: Record<Dimension, string> = { sex: 'sex', area: 'area', province: 'province_code', age_group: 'age_group' };
+
+/** The breakdown columns of `base`: the dimension when asked for, '*' otherwise ('unknown' for a missing value). */
+function groupColumns(by: readonly Dimension[]): string {
+  return ALL_DIMS.map((d) => `${by.includes(d) ? `coalesce(${DIMENSIONS[d]}, 'unknown')` : "'*'"} AS ${COLUMN[d]}`).join(', ');
+}
+
+/**
+ * CTEs `est` (Y, X, n per group) and `var` (the Taylor-linearised variance per group) over a CTE
+ * `base(period, estrato, upm, w, <groups>, y, x)`, for a ratio Y/X (`rate`) or a total Y.
+ * Domains are estimated as domains: a PSU without members of a group still counts in its
+ * stratum's n_h, with z = 0. Strata with one PSU contribute nothing (no within-stratum variance
+ * can be estimated from a single PSU).
+ */
+function varianceCtes(kind: 'rate' | 'total'): string {
+  const z = kind === 'rate' ? 'sum(b.w * (b.y - e.Y / e.X * b.x)) / e.X' : 'sum(b.w * b.y)';
+  return `strata AS (SELECT period, estrato, count(DISTINCT upm)::DOUBLE AS nh FROM base GROUP BY period, estrato),
+  est AS (
+    SELECT ${G}, sum(w * y) AS Y, sum(w * x) AS X, ${kind === 'rate' ? 'sum(x)' : 'sum(y)'}::INTEGER AS n
+    FROM base GROUP BY ${G} HAVING sum(x) > 0
+  ),
+  psu AS (
+    SELECT b.period, b.sex, b.area, b.province_code, b.age_group, b.estrato, b.upm, ${z} AS z
+    FROM base b JOIN est e USING (${G})
+    GROUP BY b.period, b.sex, b.area, b.province_code, b.age_group, b.estrato, b.upm, e.X, e.Y
+  ),
+  var AS (
+    SELECT ${G}, sum(CASE WHEN s.nh > 1 THEN s.nh / (s.nh - 1) * (zs.szz - zs.sz * zs.sz / s.nh) ELSE 0 END) AS v
+    FROM (SELECT ${G}, estrato, sum(z) AS sz, sum(z * z) AS szz FROM psu GROUP BY ${G}, estrato) zs
+    JOIN strata s USING (period, estrato)
+    GROUP BY ${G}
+  )`;
+}
+
+/** The final SELECT: estimate, SE, CV, 95% CI, n and the quality flag; unpublished cells show no figures. */
+function publish(estimate: string, se: string, ciLow: string, ciHigh: string, q: QualityThresholds, from: string): string {
+  const cv = `(${se}) / nullif(abs(${estimate}), 0)`;
+  const flag = qualityFlagSql('r.n', cv, q);
+  const shown = (v: string) => `CASE WHEN flag <> 'not_published' THEN ${v} END`;
+  return `SELECT period, nullif(sex, '*') AS sex, nullif(area, '*') AS area, nullif(province_code, '*') AS province_code,
+      nullif(age_group, '*') AS age_group, ${shown('estimate')} AS estimate, ${shown('se')} AS se, ${shown('cv')} AS cv,
+      ${shown('ci_low')} AS ci_low, ${shown('ci_high')} AS ci_high, n, ${shown('weighted_denominator')} AS weighted_denominator, flag
+    FROM (SELECT r.*, ${estimate} AS estimate, ${se} AS se, ${cv} AS cv, ${ciLow} AS ci_low, ${ciHigh} AS ci_high, ${flag} AS flag FROM ${from} r)
+    ORDER BY period, sex, area, province_code, age_group`;
+}
+
+/** Builds the SQL estimating an indicator by period and the given breakdown; `$period` may be NULL. */
+export function surveySql(ind: Indicator, by: readonly Dimension[], q: QualityThresholds): string {
+  const where = `($period::VARCHAR IS NULL OR p.period = $period::VARCHAR)`;
+  const inDenominator = `(${ind.domain}) AND (${ind.denominator})`;
+  if (ind.kind !== 'median') {
+    return `WITH base AS (
+      SELECT p.period, p.estrato, p.upm, p.fexp AS w, ${groupColumns(by)},
+        CASE WHEN ${inDenominator} AND (${ind.numerator}) THEN 1.0 ELSE 0.0 END AS y,
+        CASE WHEN ${inDenominator} THEN 1.0 ELSE 0.0 END AS x
+      FROM survey_person p WHERE ${where}
+    ),
+    ${varianceCtes(ind.kind)}
+    ${publish(
+      ind.kind === 'rate' ? 'r.Y / r.X' : 'r.Y',
+      'sqrt(r.v)',
+      ind.kind === 'rate' ? 'greatest(0, r.Y / r.X - 1.96 * sqrt(r.v))' : 'r.Y - 1.96 * sqrt(r.v)',
+      ind.kind === 'rate' ? 'least(1, r.Y / r.X + 1.96 * sqrt(r.v))' : 'r.Y + 1.96 * sqrt(r.v)',
+      q,
+      `(SELECT e.*, v.v, e.X AS weighted_denominator FROM est e JOIN var v USING (${G}))`,
+    )}`;
+  }
+  // Woodruff: the linearised SE of the share below the median gives an interval on the
+  // probability scale, read back through the weighted distribution function.
+  return `WITH persons AS (
+      SELECT p.period, p.estrato, p.upm, p.fexp AS w, ${groupColumns(by)}, ${ind.value} AS value,
+        CASE WHEN ${inDenominator} THEN 1.0 ELSE 0.0 END AS x
+      FROM survey_person p WHERE ${where}
+    ),
+    cdf AS (
+      SELECT ${G}, value, sum(w) OVER (PARTITION BY ${G} ORDER BY value ROWS UNBOUNDED PRECEDING) / sum(w) OVER (PARTITION BY ${G}) AS F
+      FROM persons WHERE x = 1
+    ),
+    med AS (SELECT ${G}, min(value) FILTER (WHERE F >= 0.5) AS m FROM cdf GROUP BY ${G}),
+    base AS (
+      SELECT p.period, p.estrato, p.upm, p.w, p.sex, p.area, p.province_code, p.age_group, p.x,
+        CASE WHEN p.x = 1 AND p.value <= med.m THEN 1.0 ELSE 0.0 END AS y
+      FROM persons p LEFT JOIN med USING (${G})
+    ),
+    ${varianceCtes('rate')},
+    bounds AS (
+      SELECT c.period, c.sex, c.area, c.province_code, c.age_group,
+        coalesce(min(c.value) FILTER (WHERE c.F >= 0.5 - 1.96 * sqrt(v.v)), min(c.value)) AS lo,
+        coalesce(min(c.value) FILTER (WHERE c.F >= 0.5 + 1.96 * sqrt(v.v)), max(c.value)) AS hi
+      FROM cdf c JOIN var v USING (${G}) GROUP BY ALL
+    )
+    ${publish('r.m', '(r.hi - r.lo) / (2 * 1.96)', 'r.lo', 'r.hi', q,
+      `(SELECT e.*, med.m, b.lo, b.hi, e.X AS weighted_denominator FROM est e JOIN med USING (${G}) JOIN bounds b USING (${G}))`)}`;
+}
