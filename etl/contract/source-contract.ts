@@ -42,6 +42,13 @@ export interface ColumnContract {
   spec: ColumnType;
   /** Personal data read for checks or pseudonymisation only, never stored as such. */
   personal?: boolean;
+  /** Other names the column has in some editions of the export (e.g. INEC's `condactn`). */
+  aliases?: readonly string[];
+  /**
+   * How to fill the column when a file lacks it: SQL over the raw VARCHAR columns (`raw.<header>`),
+   * or the first capture of a pattern on the file name.
+   */
+  whenMissing?: { sql?: string; fileNamePattern?: string; doc: Text };
   doc: Text;
 }
 

@@ -157,7 +157,18 @@ async function stageAndWrite(
         || ': ' || error_message AS reason
     FROM reader_rejects`);
   for (const c of source.columns.filter((c) => !dialect.headers.includes(c.header))) {
+    const alias = c.aliases?.find((a) => dialect.headers.includes(a));
+    if (alias) {
+      await run(`ALTER TABLE raw RENAME COLUMN ${ident(alias)} TO ${ident(c.header)}`);
+      continue;
+    }
     await run(`ALTER TABLE raw ADD COLUMN ${ident(c.header)} VARCHAR`);
+    const fill = c.whenMissing?.sql ?? (c.whenMissing?.fileNamePattern ? literal(new RegExp(c.whenMissing.fileNamePattern).exec(basename(originalPath))?.[1] ?? '') : null);
+    if (fill) {
+      await run(`UPDATE raw SET ${ident(c.header)} = ${fill}`).catch((error: Error) => {
+        throw new LoadError(originalPath, 1, c.header, `falta_columna: "${c.header}" no está y no se puede derivar (${c.whenMissing!.doc.es}): ${error.message.split('\n')[0]}`);
+      });
+    }
   }
   await stageWithLines(tx, lineIndex);
   options.onStage?.('check', path);
@@ -265,7 +276,7 @@ function checkHeaders(path: string, dialect: CsvDialect, source: SourceContract)
     seen.add(h);
   });
   for (const c of source.columns) {
-    if (c.required && !seen.has(c.header)) {
+    if (c.required && !seen.has(c.header) && !c.aliases?.some((a) => seen.has(a)) && !c.whenMissing) {
       throw new LoadError(path, 1, c.header, `falta_columna: la columna obligatoria "${c.header}" no está en el encabezado (separador detectado "${dialect.delimiter}"; columnas: ${dialect.headers.join(', ')})`);
     }
   }
