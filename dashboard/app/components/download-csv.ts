@@ -9,13 +9,13 @@ export interface Column {
  * fields quoted when they hold a comma, a quote or a line break; a byte-order mark first, so
  * spreadsheets read accents right.
  */
-export function toCsv(rows: readonly Record<string, unknown>[], columns: readonly Column[]): string {
+export function toCsv<T extends object>(rows: readonly T[], columns: readonly Column[]): string {
   const cell = (v: unknown) => {
     if (v === null || v === undefined) return '';
     const s = String(v);
     return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
   };
-  const lines = [columns.map((c) => cell(c.label)).join(','), ...rows.map((r) => columns.map((c) => cell(r[c.key])).join(','))];
+  const lines = [columns.map((c) => cell(c.label)).join(','), ...rows.map((r) => columns.map((c) => cell((r as Record<string, unknown>)[c.key])).join(','))];
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }
 

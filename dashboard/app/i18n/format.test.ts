@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
 import { es } from './es.ts';
-import { formatMonth, formatNumber, interpolate } from './format.ts';
+import { formatMonth, formatNumber, formatPercent, interpolate } from './format.ts';
 
 describe('formats', () => {
   it('writes numbers with the decimal comma in Spanish and the point in English', () => {
     expect(formatNumber('es', 12345.6, 1)).toBe('12.345,6');
     expect(formatNumber('en', 12345.6, 1)).toBe('12,345.6');
     expect(formatNumber('es', 1234)).toBe('1.234');
+  });
+
+  it('writes percentages in each language', () => {
+    expect(formatPercent('es', 0.0843)).toMatch(/^8,4\s?%$/);
+    expect(formatPercent('en', 0.0843)).toBe('8.4%');
   });
 
   it('labels months in each language', () => {

@@ -9,6 +9,11 @@ export function formatNumber(lang: Lang, value: number, digits = 0): string {
   return new Intl.NumberFormat(LOCALES[lang], { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: 'always' }).format(value);
 }
 
+/** Formats a share (0.084) as a percentage in the language's conventions: "8,4 %" / "8.4%". */
+export function formatPercent(lang: Lang, share: number, digits = 1): string {
+  return new Intl.NumberFormat(LOCALES[lang], { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(share);
+}
+
 /** Formats a 'YYYY-MM' month as a short label: "ene 2024" / "Jan 2024". */
 export function formatMonth(lang: Lang, month: string): string {
   const [y, m] = month.split('-').map(Number);

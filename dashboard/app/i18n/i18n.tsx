@@ -1,7 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { en } from './en.ts';
 import { es, type MessageKey } from './es.ts';
-import { formatMonth, formatNumber, interpolate, type Lang } from './format.ts';
+import { formatMonth, formatNumber, formatPercent, interpolate, type Lang } from './format.ts';
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { es, en };
 
@@ -10,6 +10,7 @@ export interface I18n {
   lang: Lang;
   t(key: MessageKey, values?: Record<string, string | number>): string;
   number(value: number, digits?: number): string;
+  percent(share: number, digits?: number): string;
   month(month: string): string;
 }
 
@@ -21,6 +22,7 @@ export function I18nProvider({ lang, children }: { lang: Lang; children: ReactNo
     lang,
     t: (key, values) => interpolate(MESSAGES[lang][key], values),
     number: (v, digits) => formatNumber(lang, v, digits),
+    percent: (v, digits) => formatPercent(lang, v, digits),
     month: (m) => formatMonth(lang, m),
   };
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './browser.ts';
+import { startDemoStack, type DemoStack } from './demo-stack.ts';
+
+let stack: DemoStack;
+let browser: Browser;
+let page: Page;
+type Row = { period: string; sex: string | null; estimate: number | null; flag: string };
+const api = async (query: string): Promise<Row[]> => (await (await fetch(`${stack.url}/api/queries/survey-indicator?${query}&format=json`)).json()).rows;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  stack = await startDemoStack('tiny');
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+});
+afterAll(async () => {
+  await page?.close();
+  await browser?.close();
+  await stack?.close();
+});
+
+describe('the public youth observatory in a real browser', () => {
+  it('shows the headline youth unemployment with the API figure, in Spanish', async () => {
+    const [row] = await api('indicator=youth_unemployment_15_24');
+    expect(row!.estimate).not.toBeNull();
+    await page.goto(`${stack.url}/jovenes`);
+    const value = page.getByTestId('headline-youth_unemployment_15_24').getByTestId('headline-value');
+    const expected = (row!.estimate! * 100).toFixed(1).replace('.', ',');
+    await expect.poll(() => value.innerText(), { timeout: 15_000 }).toMatch(new RegExp(`^${expected}\\s?%$`));
+  });
+
+  it('hides an unpublishable estimate: no dot in the chart, "No publicable" in the table', async () => {
+    const bySex = await api('indicator=youth_unemployment_15_24&by=sex');
+    const hidden = bySex.filter((r) => r.flag === 'not_published');
+    expect(hidden.length).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('sex-chart').locator('circle').count(), { timeout: 10_000 }).toBe(bySex.length - hidden.length);
+    await page.getByRole('button', { name: 'Tabla' }).first().click();
+    const text = await page.getByTestId('sex-table').innerText();
+    expect(text).toMatch(/No publicable/);
+    expect(text).toMatch(/Mujeres\s+—/);
+  });
+
+  it('downloads the rows behind the chart as CSV, hidden figures left empty', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
+    const lines = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '').trim().split(/\r?\n/);
+    expect(lines[0]).toBe('Periodo,Sexo,Estimación,IC 95 % inferior,IC 95 % superior,CV,n,Calidad');
+    expect(lines.find((l) => l.includes(',F,'))).toMatch(/^2026-09,F,,,,,\d+,not_published$/);
+  });
+
+  it('keeps period and language in the URL and shows English formats', async () => {
+    const [row] = await api('indicator=youth_unemployment_15_24');
+    await page.goto(`${stack.url}/jovenes?lang=en&periodo=${row!.period}`);
+    await expect.poll(() => page.getByTestId('period-filter').inputValue(), { timeout: 10_000 }).toBe(row!.period);
+    const value = page.getByTestId('headline-youth_unemployment_15_24').getByTestId('headline-value');
+    await expect.poll(() => value.innerText(), { timeout: 10_000 }).toBe(`${(row!.estimate! * 100).toFixed(1)}%`);
+    expect(await page.locator('h1').innerText()).toBe('Youth and work');
+  });
+});
