@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { randomBytes } from 'node:crypto';
+import { SESSION_COOKIE, signSession } from '../dashboard/server/auth/session-cookie.ts';
 import { createApp } from '../dashboard/server/create-app.ts';
 import { generateDemo } from '../etl/demo/generate-demo.ts';
 import { loadFile } from '../etl/load/load-file.ts';
@@ -76,12 +78,14 @@ for (const q of CATALOGUE) {
 }
 
 // HTTP: the API over loopback, Arrow answers; one interaction refreshes every view of a page.
-const app = createApp({ warehouse: () => served, staticDir: resolve('dist/dashboard') });
+const secret = randomBytes(32);
+const app = createApp({ warehouse: () => served, staticDir: resolve('dist/dashboard'), sessionSecret: secret, rateLimitPerMinute: false });
+const staffCookie = `${SESSION_COOKIE}=${signSession({ username: 'bench', role: 'concertador', territories: [], expires: Date.now() + 3600_000 }, secret)}`;
 const server = app.listen(0, '127.0.0.1');
 await new Promise((r) => server.once('listening', r));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const get = async (name: string, params: Record<string, string>) => {
-  const res = await fetch(`${base}/api/queries/${name}?${new URLSearchParams(params)}`, { headers: { accept: 'application/vnd.apache.arrow.stream' } });
+  const res = await fetch(`${base}/api/queries/${name}?${new URLSearchParams(params)}`, { headers: { accept: 'application/vnd.apache.arrow.stream', cookie: staffCookie } });
   return new Uint8Array(await res.arrayBuffer());
 };
 for (const q of CATALOGUE) {

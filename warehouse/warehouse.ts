@@ -103,10 +103,17 @@ export class Warehouse {
     });
   }
 
-  /** Runs a query and returns its answer column by column, with its types. */
-  async columns(sql: string, params?: Params): Promise<Columns> {
+  /**
+   * Runs a query and returns its answer column by column, with its types. With `timeoutMs`, a
+   * query still running then is interrupted and a {@link QueryTimeoutError} thrown.
+   */
+  async columns(sql: string, params?: Params, options: { timeoutMs?: number } = {}): Promise<Columns> {
     return this.withConnection(async (c) => {
-      const reader = await c.runAndReadAll(sql, params);
+      let timedOut = false;
+      const timer = options.timeoutMs ? setTimeout(() => { timedOut = true; c.interrupt(); }, options.timeoutMs) : null;
+      const reader = await c.runAndReadAll(sql, params).catch((error: unknown) => {
+        throw timedOut ? new QueryTimeoutError(options.timeoutMs!) : error;
+      }).finally(() => timer && clearTimeout(timer));
       const types = reader.columnTypes().map((t) => t.toString());
       const raw = reader.getColumnsJson() as unknown[][];
       const values = raw.map((col, i) => (isNumeric(types[i]!) ? col.map(toNumber) : col));
@@ -147,6 +154,14 @@ export class Warehouse {
     this.closed = true;
     for (const c of this.all) c.closeSync();
     this.instance.closeSync();
+  }
+}
+
+/** A query interrupted because it ran longer than allowed. */
+export class QueryTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`The query was stopped after ${timeoutMs} ms.`);
+    this.name = 'QueryTimeoutError';
   }
 }
 

@@ -7,7 +7,16 @@ import { loadFiles } from '../../etl/load/load-files.ts';
 import { pseudonymKey } from '../../etl/privacy/pseudonym-key.ts';
 import { updateWarehouse } from '../../warehouse/publish.ts';
 import { ServedWarehouse } from '../../warehouse/served-warehouse.ts';
+import { randomBytes } from 'node:crypto';
+import { hashPassword } from '../server/auth/password.ts';
+import { FileUserStore } from '../server/auth/user-store.ts';
 import { createApp } from '../server/create-app.ts';
+
+/** Staff accounts of the test stack: a policy analyst and a concertador of Pichincha. */
+export const TEST_ACCOUNTS = {
+  policy: { username: 'analista', password: 'clave-de-prueba-1' },
+  concertador: { username: 'concertador', password: 'clave-de-prueba-2' },
+} as const;
 
 /** A whole Faro running for a test: demo data loaded through the real ETL, served over HTTP. */
 export interface DemoStack {
@@ -27,7 +36,10 @@ export async function startDemoStack(scale: 'tiny' | 'small' = 'tiny'): Promise<
   await generateDemo({ outDir: join(dir, 'csv'), scale, seed: 7 });
   await updateWarehouse(dbPath, (w) => loadFiles(w, [join(dir, 'csv')], { now: new Date('2026-11-01T00:00:00Z'), key: pseudonymKey('end-to-end test key') }));
   const served = await ServedWarehouse.open(dbPath, { graceMs: 100 });
-  const app = createApp({ warehouse: () => served.current(), staticDir: resolve('dist/dashboard') });
+  const users = new FileUserStore(join(dir, 'users.json'));
+  users.save({ username: TEST_ACCOUNTS.policy.username, role: 'policy', territories: [], passwordHash: await hashPassword(TEST_ACCOUNTS.policy.password) });
+  users.save({ username: TEST_ACCOUNTS.concertador.username, role: 'concertador', territories: ['17'], passwordHash: await hashPassword(TEST_ACCOUNTS.concertador.password) });
+  const app = createApp({ warehouse: () => served.current(), staticDir: resolve('dist/dashboard'), users, sessionSecret: randomBytes(32) });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   return {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser.ts';
-import { startDemoStack, type DemoStack } from './demo-stack.ts';
+import { startDemoStack, TEST_ACCOUNTS, type DemoStack } from './demo-stack.ts';
 
 let stack: DemoStack;
 let browser: Browser;
@@ -11,7 +11,8 @@ let page: Page;
 beforeAll(async () => {
   browser = await launchChromium();
   stack = await startDemoStack('tiny');
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  page = await context.newPage();
 });
 afterAll(async () => {
   await page?.close();
@@ -23,8 +24,19 @@ afterAll(async () => {
 const parseCount = (text: string, locale: 'es' | 'en') => Number(text.replace(locale === 'es' ? /\./g : /,/g, '').replace(/[^\d]/g, ''));
 
 describe('the foundation slice in a real browser', () => {
-  it('shows the policy page in Spanish with the real total from the warehouse', async () => {
+  it('asks for staff sign-in on the policy page and refuses a wrong password', async () => {
     await page.goto(`${stack.url}/politicas`);
+    await expect.poll(() => page.getByTestId('signin-form').count(), { timeout: 15_000 }).toBe(1);
+    await page.getByTestId('signin-username').fill(TEST_ACCOUNTS.policy.username);
+    await page.getByTestId('signin-password').fill('no es la clave');
+    await page.getByTestId('signin-submit').click();
+    await expect.poll(() => page.getByRole('alert').innerText()).toMatch(/incorrectos/);
+    expect(await page.getByTestId('placements-table').count()).toBe(0);
+    await page.getByTestId('signin-password').fill(TEST_ACCOUNTS.policy.password);
+    await page.getByTestId('signin-submit').click();
+  });
+
+  it('shows the policy page in Spanish with the real total from the warehouse', async () => {
     await expect.poll(() => page.getByTestId('placements-table').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await page.locator('html').getAttribute('lang')).toBe('es');
     await expect.poll(() => page.locator('h1, h2').allInnerTexts()).toContainEqual(expect.stringMatching(/Colocaciones por mes y provincia/));
@@ -51,7 +63,7 @@ describe('the foundation slice in a real browser', () => {
     await page.getByTestId('province-filter').selectOption('09');
     await expect.poll(() => page.url()).toMatch(/provincia=09/);
     await expect.poll(async () => parseCount(await page.getByTestId('placements-total').innerText(), 'en'), { timeout: 10_000 }).toBe(n);
-    const reloaded = await browser.newPage();
+    const reloaded = await page.context().newPage();
     await reloaded.goto(page.url());
     await expect.poll(async () => parseCount(await reloaded.getByTestId('placements-total').innerText(), 'en'), { timeout: 10_000 }).toBe(n);
     await reloaded.close();

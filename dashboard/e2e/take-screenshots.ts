@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launchChromium } from './browser.ts';
-import { startDemoStack } from './demo-stack.ts';
+import { startDemoStack, TEST_ACCOUNTS } from './demo-stack.ts';
 
 const out = resolve(process.argv[2] ?? 'screenshots');
 mkdirSync(out, { recursive: true });
@@ -14,7 +14,13 @@ const stack = await startDemoStack('small');
 const browser = await launchChromium();
 try {
   for (const [device, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]] as const) {
-    const page = await browser.newPage({ viewport });
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    await page.goto(`${stack.url}/politicas`);
+    await page.getByTestId('signin-username').fill(TEST_ACCOUNTS.policy.username);
+    await page.getByTestId('signin-password').fill(TEST_ACCOUNTS.policy.password);
+    await page.getByTestId('signin-submit').click();
+    await page.getByTestId('placements-total').waitFor();
     for (const lang of ['es', 'en']) {
       for (const path of ['/', '/politicas', '/jovenes', '/concertacion']) {
         await page.goto(`${stack.url}${path}${lang === 'en' ? '?lang=en' : ''}`);
@@ -25,7 +31,7 @@ try {
         console.log(join(out, name));
       }
     }
-    await page.close();
+    await context.close();
   }
 } finally {
   await browser.close();

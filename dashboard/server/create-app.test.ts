@@ -1,21 +1,25 @@
 import { tableFromIPC } from 'apache-arrow';
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryWarehouse } from '../../warehouse/testing/memory-warehouse.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
+import { SESSION_COOKIE, signSession } from './auth/session-cookie.ts';
 import { createApp } from './create-app.ts';
 
 let w: Warehouse;
 let server: Server;
 let base: string;
+const SECRET = randomBytes(32);
+const staff = { cookie: `${SESSION_COOKIE}=${signSession({ username: 't', role: 'policy', territories: [], expires: Date.now() + 3600_000 }, SECRET)}` };
 
 beforeAll(async () => {
   w = await memoryWarehouse();
   await w.run(`INSERT INTO placement SELECT 'P' || i, 's', 'v', DATE '2024-05-03', DATE '2024-05-01', 'OF', CASE WHEN i < 3 THEN '17' ELSE '09' END,
     '1701', 'G', '5', 'F', '18-24', 400, 'portal', 1 FROM range(5) t(i)`);
   await w.run(`INSERT INTO load_ledger VALUES (1, 'placements', 'colocaciones.csv', 'abc', 5, 5, 0, 'loaded', NULL, TIMESTAMP '2026-10-01 08:00:00', TIMESTAMP '2026-10-01 08:00:05')`);
-  server = createApp({ warehouse: () => w }).listen(0, '127.0.0.1');
+  server = createApp({ warehouse: () => w, sessionSecret: SECRET }).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -34,7 +38,7 @@ describe('the API', () => {
   });
 
   it('answers JSON with rows and freshness', async () => {
-    const res = await fetch(url('/api/queries/placements-by-month-province?from=2024-01&to=2024-12&format=json'));
+    const res = await fetch(url('/api/queries/placements-by-month-province?from=2024-01&to=2024-12&format=json'), { headers: staff });
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.rows).toEqual([
@@ -45,7 +49,7 @@ describe('the API', () => {
   });
 
   it('answers Arrow IPC by Accept header, with freshness in a header and in the schema', async () => {
-    const res = await fetch(url('/api/queries/placements-by-month-province?from=2024-01&to=2024-12'), { headers: { accept: 'application/vnd.apache.arrow.stream' } });
+    const res = await fetch(url('/api/queries/placements-by-month-province?from=2024-01&to=2024-12'), { headers: { accept: 'application/vnd.apache.arrow.stream', ...staff } });
     expect(res.headers.get('content-type')).toMatch(/arrow/);
     const table = tableFromIPC(new Uint8Array(await res.arrayBuffer()));
     expect(table.numRows).toBe(2);
@@ -55,7 +59,7 @@ describe('the API', () => {
   });
 
   it('answers CSV with a byte-order mark and a header line', async () => {
-    const res = await fetch(url('/api/queries/placements-by-month-province?from=2024-01&to=2024-12&format=csv'));
+    const res = await fetch(url('/api/queries/placements-by-month-province?from=2024-01&to=2024-12&format=csv'), { headers: staff });
     const text = await res.text();
     expect(res.headers.get('content-disposition')).toMatch(/placements-by-month-province\.csv/);
     expect(text.replace(/^\ufeff/, '').split('\r\n')[0]).toBe('month,province_code,placements');
@@ -64,7 +68,7 @@ describe('the API', () => {
 
   it('refuses bad parameters with a 400 that names them and never echoes SQL', async () => {
     for (const q of ['from=2024-13', 'provincia=17', "province=17'%20OR%201=1--", 'from=2024-01&from=2024-02', 'format=xml']) {
-      const res = await fetch(url(`/api/queries/placements-by-month-province?${q}`));
+      const res = await fetch(url(`/api/queries/placements-by-month-province?${q}`), { headers: staff });
       expect(res.status, q).toBe(400);
       const body = await res.json();
       expect(body.error.message, q).not.toMatch(/SELECT|FROM|placement p|\bat\s/);

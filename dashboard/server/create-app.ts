@@ -1,9 +1,15 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATALOGUE, findQuery } from '../../queries/catalogue/catalogue.ts';
-import { ParamError, runQuery } from '../../queries/catalogue/run-query.ts';
-import type { Warehouse } from '../../warehouse/warehouse.ts';
+import { AnswerTooLargeError, ParamError, runQuery } from '../../queries/catalogue/run-query.ts';
+import { QueryTimeoutError, type Warehouse } from '../../warehouse/warehouse.ts';
+import { mayRun } from './access.ts';
+import { verifyPassword } from './auth/password.ts';
+import { cookie, readSession, SESSION_COOKIE, signSession, type Session } from './auth/session-cookie.ts';
+import type { UserStore } from './auth/user-store.ts';
 import { MEDIA_TYPES, encodeArrow, encodeCsv, encodeJson, type AnswerFormat } from './encode-answer.ts';
 
 /** What the HTTP server needs, injected. */
@@ -12,7 +18,22 @@ export interface AppOptions {
   warehouse: () => Warehouse;
   /** Folder of the built dashboard (index.html and assets); omitted for an API-only server. */
   staticDir?: string;
+  /** Staff accounts; without it nobody can sign in and only public queries answer. */
+  users?: UserStore;
+  /** Key that signs session cookies (keep it outside the warehouse; 32 random bytes). */
+  sessionSecret: Buffer;
+  /** Requests per minute per client on /api; false turns the limit off (benchmarks). Default 600. */
+  rateLimitPerMinute?: number | false;
+  /** A query running longer is interrupted (default 5,000 ms). */
+  queryTimeoutMs?: number;
+  /** Largest answer served, in rows (default 50,000). */
+  maxRows?: number;
+  /** Mark the session cookie Secure (behind HTTPS). */
+  secureCookies?: boolean;
 }
+
+/** How long a sign-in lasts. */
+const SESSION_HOURS = 8;
 
 /** An API error answer: a stable code and a message safe to show (never SQL or a stack). */
 export class ApiError extends Error {
@@ -29,9 +50,60 @@ export function createApp(options: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use(helmet({
+    contentSecurityPolicy: {
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        // Observable Plot writes style attributes on the SVG it draws.
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'connect-src': ["'self'"],
+        'upgrade-insecure-requests': null,
+      },
+    },
+  }));
+  if (options.rateLimitPerMinute !== false) {
+    app.use('/api', rateLimit({
+      windowMs: 60_000,
+      limit: options.rateLimitPerMinute ?? 600,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      handler: (_req, res) => {
+        res.status(429).json({ error: { code: 'rate_limited', message: 'Too many requests; wait a minute and try again.' } });
+      },
+    }));
+  }
+  app.use('/api', express.json({ limit: '4kb' }));
+  const sessionOf = (req: Request): Session | null => readSession(cookie(req.get('cookie'), SESSION_COOKIE), options.sessionSecret);
 
   app.get('/api/health', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+
+  app.get('/api/session', (req, res) => {
+    const session = sessionOf(req);
+    res.json({ user: session ? { username: session.username, role: session.role, territories: session.territories } : null });
+  });
+
+  app.post('/api/session', async (req, res) => {
+    const { username, password } = (req.body ?? {}) as { username?: unknown; password?: unknown };
+    if (typeof username !== 'string' || typeof password !== 'string' || username.length > 100 || password.length > 200) {
+      throw new ApiError(400, 'invalid_credentials_format', 'Send a JSON body with username and password.');
+    }
+    const user = options.users?.find(username);
+    const ok = user ? await verifyPassword(password, user.passwordHash) : await verifyPassword(password, DUMMY_HASH);
+    if (!user || !ok) throw new ApiError(401, 'wrong_credentials', 'Unknown user or wrong password.');
+    const session: Session = { username: user.username, role: user.role, territories: user.territories, expires: Date.now() + SESSION_HOURS * 3600_000 };
+    res.cookie(SESSION_COOKIE, signSession(session, options.sessionSecret), {
+      httpOnly: true, sameSite: 'strict', secure: options.secureCookies ?? false, maxAge: SESSION_HOURS * 3600_000, path: '/',
+    });
+    res.json({ user: { username: user.username, role: user.role, territories: user.territories } });
+  });
+
+  app.delete('/api/session', (_req, res) => {
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.json({ user: null });
   });
 
   app.get('/api/queries', (_req, res) => {
@@ -46,9 +118,15 @@ export function createApp(options: AppOptions): express.Express {
   app.get('/api/queries/:name', async (req: Request, res: Response) => {
     const query = findQuery(String(req.params.name));
     if (!query) throw new ApiError(404, 'unknown_query', `No query named "${String(req.params.name)}" in the catalogue (see /api/queries).`);
+    const session = sessionOf(req);
+    if (!mayRun(query.audience, session)) {
+      throw session
+        ? new ApiError(403, 'forbidden', 'Your role may not run this query.')
+        : new ApiError(401, 'sign_in_required', 'Sign in to run this query.');
+    }
     const { format: formatParam, ...params } = req.query as Record<string, unknown>;
     const format = chooseFormat(formatParam, req.get('accept'));
-    const answer = await runQuery(options.warehouse(), query, params);
+    const answer = await runQuery(options.warehouse(), query, params, { timeoutMs: options.queryTimeoutMs ?? 5000, maxRows: options.maxRows ?? 50_000 });
     res.set('Faro-Freshness', JSON.stringify(answer.freshness));
     res.set('Cache-Control', 'no-cache');
     res.type(MEDIA_TYPES[format]);
@@ -66,13 +144,21 @@ export function createApp(options: AppOptions): express.Express {
   }
 
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const known = error instanceof ApiError ? error : error instanceof ParamError ? new ApiError(400, 'invalid_parameters', error.message) : null;
+    const known = error instanceof ApiError ? error
+      : error instanceof ParamError ? new ApiError(400, 'invalid_parameters', error.message)
+        : error instanceof QueryTimeoutError ? new ApiError(503, 'query_timeout', 'The query took too long and was stopped; narrow the filters.')
+          : error instanceof AnswerTooLargeError ? new ApiError(413, 'answer_too_large', error.message)
+            : (error as { type?: string }).type === 'entity.too.large' ? new ApiError(413, 'body_too_large', 'The request body is too large.')
+              : (error as { type?: string }).type === 'entity.parse.failed' ? new ApiError(400, 'malformed_body', 'The request body is not valid JSON.') : null;
     if (!known) console.error(error);
     const e = known ?? new ApiError(500, 'internal_error', 'The server could not answer this request.');
     res.status(e.status).json({ error: { code: e.code, message: e.message } });
   });
   return app;
 }
+
+/** Compared against when the user does not exist, so that timing does not reveal user names. */
+const DUMMY_HASH = 'scrypt$00000000000000000000000000000000$0000000000000000000000000000000000000000000000000000000000000000';
 
 function chooseFormat(param: unknown, accept: string | undefined): AnswerFormat {
   if (param !== undefined) {

@@ -21,17 +21,32 @@ export class ParamError extends Error {
   }
 }
 
+/** An answer with more rows than an API answer may carry. */
+export class AnswerTooLargeError extends Error {
+  constructor(readonly rows: number, readonly maxRows: number) {
+    super(`The answer has ${rows} rows; at most ${maxRows} are served. Narrow the filters.`);
+    this.name = 'AnswerTooLargeError';
+  }
+}
+
+/** Limits on running a query. */
+export interface RunLimits {
+  timeoutMs?: number;
+  maxRows?: number;
+}
+
 /**
  * Validates raw parameters against the query's strict schema, builds its SQL with bound
  * values and runs it. Unknown or malformed parameters throw a {@link ParamError}.
  */
-export async function runQuery(warehouse: Warehouse, query: QueryDefinition, raw: Record<string, unknown>): Promise<QueryAnswer> {
+export async function runQuery(warehouse: Warehouse, query: QueryDefinition, raw: Record<string, unknown>, limits: RunLimits = {}): Promise<QueryAnswer> {
   const parsed = query.params.safeParse(raw);
   if (!parsed.success) {
     throw new ParamError(parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; '));
   }
   const { sql, params } = query.build(parsed.data);
-  const [answer, freshness] = await Promise.all([warehouse.columns(sql, params), readFreshness(warehouse)]);
+  const [answer, freshness] = await Promise.all([warehouse.columns(sql, params, { timeoutMs: limits.timeoutMs }), readFreshness(warehouse)]);
+  if (limits.maxRows !== undefined && answer.rowCount > limits.maxRows) throw new AnswerTooLargeError(answer.rowCount, limits.maxRows);
   return { ...answer, query: query.name, freshness };
 }
 

@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import type { FaroClient, QueryResult } from './client.ts';
+import type { FaroClient, QueryResult, StaffUser } from './client.ts';
 
 const ClientContext = createContext<FaroClient | null>(null);
 
@@ -42,4 +42,19 @@ export function useQuery(name: string, params: Record<string, string | number | 
     return () => controller.abort();
   }, [client, name, key]);
   return state;
+}
+
+/** The signed-in staff member (undefined while asking the server), and a way to ask again. */
+export function useSession(): { user: StaffUser | null | undefined; refresh: () => void } {
+  const client = useClient();
+  const [user, setUser] = useState<StaffUser | null | undefined>(undefined);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let live = true;
+    client.session().then((u) => live && setUser(u), () => live && setUser(null));
+    return () => {
+      live = false;
+    };
+  }, [client, tick]);
+  return { user, refresh: () => setTick((n) => n + 1) };
 }

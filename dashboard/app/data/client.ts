@@ -11,7 +11,24 @@ export interface QueryResult {
   freshness: Freshness | null;
 }
 
-/** The one seam between the dashboard and its data: named queries with parameters. */
+/** A signed-in staff member. */
+export interface StaffUser {
+  username: string;
+  role: 'policy' | 'concertador';
+  territories: string[];
+}
+
+/** A request the server refused: its HTTP status and stable code. */
+export class ClientError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+/** The one seam between the dashboard and its data: named queries with parameters, and the session. */
 export interface FaroClient {
   query(name: string, params: Record<string, string | number | undefined>, signal?: AbortSignal): Promise<QueryResult>;
+  session(): Promise<StaffUser | null>;
+  signIn(username: string, password: string): Promise<StaffUser>;
+  signOut(): Promise<void>;
 }

@@ -1,5 +1,10 @@
 import { tableFromIPC } from 'apache-arrow';
-import type { FaroClient, Freshness, QueryResult } from './client.ts';
+import { ClientError, type FaroClient, type Freshness, type QueryResult, type StaffUser } from './client.ts';
+
+async function refusal(res: Response): Promise<ClientError> {
+  const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+  return new ClientError(res.status, body?.error?.code ?? 'http_error', body?.error?.message ?? `HTTP ${res.status}`);
+}
 
 /** The client of the Faro API over HTTP; answers travel as Apache Arrow IPC streams. */
 export function httpClient(baseUrl = ''): FaroClient {
@@ -13,10 +18,7 @@ export function httpClient(baseUrl = ''): FaroClient {
         credentials: 'same-origin',
         signal,
       });
-      if (!res.ok) {
-        const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-        throw new Error(body?.error?.message ?? `HTTP ${res.status}`);
-      }
+      if (!res.ok) throw await refusal(res);
       const table = tableFromIPC(new Uint8Array(await res.arrayBuffer()));
       const columns = table.schema.fields.map((f) => f.name);
       const rows = table.toArray().map((row: { toJSON(): Record<string, unknown> }) => {
@@ -27,6 +29,21 @@ export function httpClient(baseUrl = ''): FaroClient {
       const header = res.headers.get('faro-freshness');
       const freshness: Freshness | null = header ? (JSON.parse(header) as Freshness) : null;
       return { rows, columns, freshness } satisfies QueryResult;
+    },
+    async session() {
+      const res = await fetch(`${baseUrl}/api/session`, { credentials: 'same-origin' });
+      if (!res.ok) throw await refusal(res);
+      return ((await res.json()) as { user: StaffUser | null }).user;
+    },
+    async signIn(username, password) {
+      const res = await fetch(`${baseUrl}/api/session`, {
+        method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
+      });
+      if (!res.ok) throw await refusal(res);
+      return ((await res.json()) as { user: StaffUser }).user;
+    },
+    async signOut() {
+      await fetch(`${baseUrl}/api/session`, { method: 'DELETE', credentials: 'same-origin' });
     },
   };
 }

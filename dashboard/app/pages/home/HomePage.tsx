@@ -5,10 +5,10 @@ import type { Page } from '../../url-state.ts';
 
 /** The landing page: the three audiences, with one real figure. */
 export default function HomePage() {
-  const { t, number } = useT();
+  const { t, percent } = useT();
   const { go } = useView();
-  const placements = useQuery('placements-by-month-province', {});
-  const total = (placements.data?.rows ?? []).reduce((n, r) => n + Number(r.placements), 0);
+  const youth = useQuery('survey-indicator', { indicator: 'youth_unemployment_15_24' });
+  const latest = (youth.data?.rows ?? []).slice().sort((a, b) => String(b.period).localeCompare(String(a.period)))[0];
   const cards: [Page, 'nav.public' | 'nav.policy' | 'nav.outreach', 'home.public' | 'home.policy' | 'home.outreach'][] = [
     ['public', 'nav.public', 'home.public'],
     ['policy', 'nav.policy', 'home.policy'],
@@ -18,10 +18,10 @@ export default function HomePage() {
     <article>
       <h1>{t('home.title')}</h1>
       <p className="lead">{t('home.lead')}</p>
-      {placements.data && (
+      {latest?.estimate != null && (
         <div className="kpi">
-          <span className="kpi-label">{t('home.placements')}</span>
-          <span className="kpi-value" data-testid="home-placements">{number(total)}</span>
+          <span className="kpi-label">{t('home.youth', { period: String(latest.period) })}</span>
+          <span className="kpi-value" data-testid="home-youth">{percent(Number(latest.estimate))}</span>
         </div>
       )}
       <div className="audiences">

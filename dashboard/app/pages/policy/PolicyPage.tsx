@@ -1,11 +1,12 @@
 import type { PlotOptions } from '@observablehq/plot';
 import * as Plot from '@observablehq/plot';
 import { useCallback, useMemo } from 'react';
+import { SignIn } from '../../components/SignIn.tsx';
 import { PlotFigure } from '../../charts/PlotFigure.tsx';
 import { ChartCard } from '../../components/ChartCard.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { downloadCsv, toCsv, type Column } from '../../components/download-csv.ts';
-import { useQuery } from '../../data/client-context.tsx';
+import { useQuery, useSession } from '../../data/client-context.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { useView } from '../../view-context.tsx';
 
@@ -22,6 +23,21 @@ const REGION_COLORS = { Costa: '#0072B2', Sierra: '#E69F00', Amazonía: '#009E73
 
 /** The policy dashboard: for now, placements by month and province (the foundation slice). */
 export default function PolicyPage() {
+  const { t } = useT();
+  const { user, refresh } = useSession();
+  if (user === undefined) return <p>{t('common.loading')}</p>;
+  if (user === null) {
+    return (
+      <article>
+        <h1>{t('policy.title')}</h1>
+        <SignIn onSignedIn={refresh} />
+      </article>
+    );
+  }
+  return <Placements />;
+}
+
+function Placements() {
   const { t, number, month, lang } = useT();
   const { view, setFilters } = useView();
   const { desde, hasta, provincia } = view.filters;
