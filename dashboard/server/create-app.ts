@@ -4,7 +4,8 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATALOGUE, findQuery } from '../../queries/catalogue/catalogue.ts';
-import { AnswerTooLargeError, ParamError, runQuery } from '../../queries/catalogue/run-query.ts';
+import { AnswerCache, cacheKey } from '../../queries/catalogue/answer-cache.ts';
+import { AnswerTooLargeError, ParamError, parseParams, runQuery } from '../../queries/catalogue/run-query.ts';
 import { QueryTimeoutError, type Warehouse } from '../../warehouse/warehouse.ts';
 import { mayRun } from './access.ts';
 import { verifyPassword } from './auth/password.ts';
@@ -48,6 +49,7 @@ export class ApiError extends Error {
  */
 export function createApp(options: AppOptions): express.Express {
   const app = express();
+  const cache = new AnswerCache();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(helmet({
@@ -126,7 +128,9 @@ export function createApp(options: AppOptions): express.Express {
     }
     const { format: formatParam, ...params } = req.query as Record<string, unknown>;
     const format = chooseFormat(formatParam, req.get('accept'));
-    const answer = await runQuery(options.warehouse(), query, params, { timeoutMs: options.queryTimeoutMs ?? 5000, maxRows: options.maxRows ?? 50_000 });
+    const key = cacheKey(query.name, parseParams(query, params) as Record<string, unknown>);
+    const answer = await cache.get(options.warehouse(), key, () =>
+      runQuery(options.warehouse(), query, params, { timeoutMs: options.queryTimeoutMs ?? 5000, maxRows: options.maxRows ?? 50_000 }));
     res.set('Faro-Freshness', JSON.stringify(answer.freshness));
     res.set('Cache-Control', 'no-cache');
     res.type(MEDIA_TYPES[format]);

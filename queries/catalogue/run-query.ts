@@ -1,6 +1,15 @@
 import type { Columns, Warehouse } from '../../warehouse/warehouse.ts';
 import type { QueryDefinition } from './query-definition.ts';
 
+/** Validates raw parameters against a query's strict schema; a {@link ParamError} says what is wrong. */
+export function parseParams(query: QueryDefinition, raw: Record<string, unknown>): unknown {
+  const parsed = query.params.safeParse(raw);
+  if (!parsed.success) {
+    throw new ParamError(parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; '));
+  }
+  return parsed.data;
+}
+
 /** When the data was last loaded, and from which sources. */
 export interface Freshness {
   loadedAt: string | null;
@@ -40,11 +49,7 @@ export interface RunLimits {
  * values and runs it. Unknown or malformed parameters throw a {@link ParamError}.
  */
 export async function runQuery(warehouse: Warehouse, query: QueryDefinition, raw: Record<string, unknown>, limits: RunLimits = {}): Promise<QueryAnswer> {
-  const parsed = query.params.safeParse(raw);
-  if (!parsed.success) {
-    throw new ParamError(parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; '));
-  }
-  const { sql, params } = query.build(parsed.data);
+  const { sql, params } = query.build(parseParams(query, raw));
   const [answer, freshness] = await Promise.all([warehouse.columns(sql, params, { timeoutMs: limits.timeoutMs }), readFreshness(warehouse)]);
   if (limits.maxRows !== undefined && answer.rowCount > limits.maxRows) throw new AnswerTooLargeError(answer.rowCount, limits.maxRows);
   return { ...answer, query: query.name, freshness };

@@ -1,0 +1,39 @@
+import type { Warehouse } from '../../warehouse/warehouse.ts';
+import type { QueryAnswer } from './run-query.ts';
+
+/**
+ * Answers kept per opened warehouse, by query and parameters, least recently used first out.
+ * A load publishes a new warehouse file and the server opens it as a new Warehouse, so a load
+ * invalidates every cached answer at once, with no bookkeeping.
+ */
+export class AnswerCache {
+  private readonly byWarehouse = new WeakMap<Warehouse, Map<string, Promise<QueryAnswer>>>();
+
+  constructor(private readonly maxEntries = 500) {}
+
+  /**
+   * The cached answer for a key, or the one `compute` makes (failed computations are not kept).
+   * Only read-only (served) warehouses are cached: a writable one may change under its answers.
+   */
+  get(warehouse: Warehouse, key: string, compute: () => Promise<QueryAnswer>): Promise<QueryAnswer> {
+    if (warehouse.access !== 'read') return compute();
+    let entries = this.byWarehouse.get(warehouse);
+    if (!entries) this.byWarehouse.set(warehouse, (entries = new Map()));
+    const hit = entries.get(key);
+    if (hit) {
+      entries.delete(key);
+      entries.set(key, hit);
+      return hit;
+    }
+    const pending = compute();
+    entries.set(key, pending);
+    pending.catch(() => entries.delete(key));
+    if (entries.size > this.maxEntries) entries.delete(entries.keys().next().value!);
+    return pending;
+  }
+}
+
+/** A cache key for a query and its validated parameters (key order does not matter). */
+export function cacheKey(query: string, params: Record<string, unknown>): string {
+  return `${query}?${JSON.stringify(Object.entries(params).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)))}`;
+}
