@@ -1,27 +1,15 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memoryWarehouse } from '../../warehouse/testing/memory-warehouse.ts';
-import type { Warehouse } from '../../warehouse/warehouse.ts';
+import { describe, expect, it } from 'vitest';
 import { LoadError } from '../load/load-error.ts';
 import { loadFile } from '../load/load-file.ts';
-import { pseudonymKey } from '../privacy/pseudonym-key.ts';
+import { loadFixture } from '../testing/load-fixture.ts';
 
-const options = { now: new Date('2026-10-15T12:00:00Z'), key: pseudonymKey('survey test key, long enough') };
-const dir = mkdtempSync(join(tmpdir(), 'faro-enemdu-'));
-let w: Warehouse;
-beforeAll(async () => {
-  w = await memoryWarehouse();
-});
-afterAll(() => {
-  w.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const f = loadFixture('enemdu');
 
 describe('ENEMDU persons files', () => {
   it("reads INEC's 2017 layout unchanged: CONDACTN, SECEMP, no upm, estrato or periodo", async () => {
-    const path = join(dir, 'enemdu_personas_201703.csv');
+    const path = join(f.dir, 'enemdu_personas_201703.csv');
     // The first columns of INEC's 2017 dictionary, then the derived ones, as INEC orders them.
     writeFileSync(path, '\ufeff' + [
       'area;ciudad;zona;sector;panelm;vivienda;hogar;p01;p02;p03;p07;p10a;ingrl;fexp;SECEMP;grupo1;rama1;CONDACTN',
@@ -30,9 +18,9 @@ describe('ENEMDU persons files', () => {
       '2;90150;004;001;2;7;1;1;1;22;2;4;999999;310,4;2;9;1;3',
       '2;90150;004;001;2;7;1;2;2;16;1;5;;310,4;;;22;7',
     ].join('\r\n') + '\r\n');
-    const report = await loadFile(w, path, options);
+    const report = await loadFile(f.warehouse, path, f.options);
     expect(report).toMatchObject({ rowsRead: 4, rowsLoaded: 4, rowsRejected: 0, delimiter: ';' });
-    const rows = await w.rows(`SELECT period, person_key, province_code, age, condact, secemp, rama1, ingrl::DOUBLE AS ingrl, fexp, upm, estrato, attends
+    const rows = await f.warehouse.rows(`SELECT period, person_key, province_code, age, condact, secemp, rama1, ingrl::DOUBLE AS ingrl, fexp, upm, estrato, attends
       FROM survey_person ORDER BY person_key`);
     expect(rows).toEqual([
       { period: '2017-03', person_key: '170150-001-002-1-3-1-1', province_code: '17', age: 34, condact: 1, secemp: 1, rama1: 7, ingrl: 650.5, fexp: 120.25, upm: '170150-001-002', estrato: '171', attends: false },
@@ -43,9 +31,9 @@ describe('ENEMDU persons files', () => {
   });
 
   it('refuses a file that lacks a column it cannot derive, naming the column', async () => {
-    const path = join(dir, 'enemdu_personas_201706.csv');
+    const path = join(f.dir, 'enemdu_personas_201706.csv');
     writeFileSync(path, 'area;ciudad;panelm;vivienda;hogar;p01;p02;p03;condact;fexp\n1;170150;1;3;1;1;2;34;1;120,25\n');
-    const error = await loadFile(w, path, options).catch((e: unknown) => e);
+    const error = await loadFile(f.warehouse, path, f.options).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LoadError);
     expect(error).toMatchObject({ line: 1, column: 'conglomerado' });
   });

@@ -37,24 +37,8 @@ export async function seedReference(warehouse: Warehouse): Promise<ReferenceCoun
       row(c.code, 'canton', c.name, c.provinceCode, p.region, p.amazonSpecial, null);
     }
     territory.closeSync();
-    const sector = await tx.appender('sector');
-    for (const s of SECTORS) {
-      sector.appendVarchar(s.code);
-      sector.appendVarchar('section');
-      sector.appendVarchar(s.nameEs);
-      sector.appendVarchar(s.nameEn);
-      sector.endRow();
-    }
-    sector.closeSync();
-    const occupation = await tx.appender('occupation');
-    for (const o of OCCUPATIONS) {
-      occupation.appendVarchar(o.code);
-      occupation.appendVarchar('major');
-      occupation.appendVarchar(o.nameEs);
-      occupation.appendVarchar(o.nameEn);
-      occupation.endRow();
-    }
-    occupation.closeSync();
+    for (const x of SECTORS) await tx.run('INSERT INTO sector VALUES (?, ?, ?, ?)', [x.code, 'section', x.nameEs, x.nameEn]);
+    for (const x of OCCUPATIONS) await tx.run('INSERT INTO occupation VALUES (?, ?, ?, ?)', [x.code, 'major', x.nameEs, x.nameEn]);
     await tx.run(`INSERT INTO calendar
       SELECT d::DATE, year(d), quarter(d), month(d), date_trunc('month', d)::DATE, weekofyear(d), isodow(d)
       FROM range(DATE '2000-01-01', DATE '2036-01-01', INTERVAL 1 DAY) AS t(d)`);
