@@ -130,6 +130,7 @@ async function load(paths: string[], source: ReturnType<typeof sourceById>, forc
         key,
         source,
         force,
+        onProgress: (percent) => bar.progress(percent),
         onStage: (stage, file) => bar.step(`${{ hash: 'Verificando', read: 'Leyendo', check: 'Validando', write: 'Escribiendo' }[stage]} ${file}`),
       }),
     );

@@ -1,4 +1,4 @@
-import { DuckDBInstance, type DuckDBConnection, type DuckDBAppender, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance, DuckDBPendingResultState, type DuckDBConnection, type DuckDBAppender, type DuckDBValue } from '@duckdb/node-api';
 
 /** How a process holds the warehouse file. */
 export type WarehouseAccess = 'read' | 'write';
@@ -168,13 +168,38 @@ export class QueryTimeoutError extends Error {
 /** One connection of the warehouse, held for a sequence of statements (see {@link Warehouse.session}). */
 export class Session {
   private inTransaction = false;
+  private progressOn = false;
 
   /** @internal */
   constructor(private readonly c: DuckDBConnection) {}
 
-  /** Runs one statement. */
-  async run(sql: string, params?: Params): Promise<void> {
-    await this.c.run(sql, params);
+  /**
+   * Runs one statement. With `onProgress`, the statement runs task by task and DuckDB's progress
+   * (0-100, when it can tell) is reported every 200 ms, for long loads.
+   */
+  async run(sql: string, params?: Params, onProgress?: (percent: number) => void): Promise<void> {
+    if (!onProgress) {
+      await this.c.run(sql, params);
+      return;
+    }
+    if (!this.progressOn) {
+      await this.c.run('SET enable_progress_bar = true');
+      await this.c.run('SET enable_progress_bar_print = false');
+      this.progressOn = true;
+    }
+    const pending = await this.c.start(sql, params);
+    let last = 0;
+    for (;;) {
+      const state = pending.runTask();
+      if (state === DuckDBPendingResultState.RESULT_READY) break;
+      if (state === DuckDBPendingResultState.NO_TASKS_AVAILABLE) await new Promise((r) => setTimeout(r, 5));
+      if (Date.now() - last > 200) {
+        last = Date.now();
+        const p = this.c.progress.percentage;
+        if (p >= 0) onProgress(p);
+      }
+    }
+    await pending.getResult();
   }
 
   /** Runs a query and returns its rows. */

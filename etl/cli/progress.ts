@@ -8,14 +8,17 @@ export function progress(stream: NodeJS.WriteStream = process.stderr) {
   let started = 0;
   const frames = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
   let frame = 0;
+  let percent: number | null = null;
   const draw = () => {
     const secs = ((Date.now() - started) / 1000).toFixed(1);
-    stream.write(`\r${frames[frame++ % frames.length]} ${label} ${secs} s\x1b[K`);
+    const bar = percent === null ? '' : ` [${'█'.repeat(Math.round(percent / 5)).padEnd(20, '·')}] ${percent.toFixed(0).padStart(3)} %`;
+    stream.write(`\r${frames[frame++ % frames.length]} ${label}${bar} ${secs} s\x1b[K`);
   };
   return {
     /** Shows a new step. */
     step(text: string) {
       label = text;
+      percent = null;
       started = Date.now();
       if (!stream.isTTY) {
         stream.write(`… ${text}\n`);
@@ -23,6 +26,10 @@ export function progress(stream: NodeJS.WriteStream = process.stderr) {
       }
       timer ??= setInterval(draw, 100);
       draw();
+    },
+    /** Shows how far the current step has gone (0-100). */
+    progress(value: number) {
+      percent = Math.max(0, Math.min(100, value));
     },
     /** Clears the line. */
     done() {

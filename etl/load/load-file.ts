@@ -25,6 +25,8 @@ export interface LoadOptions {
   force?: boolean;
   /** Called at each stage of a long load. */
   onStage?: (stage: 'hash' | 'read' | 'check' | 'write', file: string) => void;
+  /** Called during the long statements of a stage with DuckDB's progress through it (0-100). */
+  onProgress?: (percent: number) => void;
 }
 
 const READER_REASONS: Record<string, string> = {
@@ -138,16 +140,18 @@ async function stageAndWrite(
   params: Record<string, string>, sha256: string, options: LoadOptions,
 ) {
   const bind = (sql: string): Params => Object.fromEntries(Object.entries(params).filter(([k]) => sql.includes(`$${k}`)));
-  const run = async (sql: string) => {
+  // Progress is polled task by task, which costs a little: only worth it on long files.
+  const bigFile = statSync(path).size > 20 * 1024 * 1024;
+  const run = async (sql: string, long = false) => {
     const t0 = performance.now();
-    await tx.run(sql, bind(sql));
+    await tx.run(sql, bind(sql), long && bigFile ? options.onProgress : undefined);
     if (process.env.FARO_TRACE) console.error(`${(performance.now() - t0).toFixed(0).padStart(6)} ms  ${sql.replace(/\s+/g, ' ').slice(0, 110)}`);
   };
   const columns = `{${dialect.headers.map((h) => `${literal(h)}: 'VARCHAR'`).join(', ')}}`;
   try {
     await run(`CREATE TEMP TABLE raw AS SELECT * FROM read_csv(${literal(path)}, header = true, auto_detect = false,
       delim = ${literal(dialect.delimiter)}, quote = '"', escape = '"', columns = ${columns}, encoding = ${literal(dialect.encoding)},
-      store_rejects = true, rejects_table = 'reader_rejects', rejects_scan = 'reader_scans', strict_mode = true, null_padding = false)`);
+      store_rejects = true, rejects_table = 'reader_rejects', rejects_scan = 'reader_scans', strict_mode = true, null_padding = false)`, true);
   } catch (error) {
     throw new LoadError(originalPath, 0, null, `csv_ilegible: el lector de CSV no puede leer el archivo (${(error as Error).message.split('\n')[0]})`);
   }
@@ -173,7 +177,7 @@ async function stageAndWrite(
   await stageWithLines(tx, lineIndex);
   options.onStage?.('check', path);
   const derived = Object.entries(source.derive ?? {}).map(([name, sql]) => `, ${sql} AS ${ident(name)}`).join('');
-  await run(`CREATE TEMP TABLE checked AS SELECT s.*${derived} FROM (SELECT raw.__line, ${checkedSelect(source.columns)} FROM staged raw) s`);
+  await run(`CREATE TEMP TABLE checked AS SELECT s.*${derived} FROM (SELECT raw.__line, ${checkedSelect(source.columns)} FROM staged raw) s`, true);
   const errorColumns = source.columns.map((c) => ident(`__err_${c.name}`));
   const hasError = errorColumns.map((e) => `${e} IS NOT NULL`).join(' OR ');
   for (const c of source.columns) {
@@ -194,7 +198,7 @@ async function stageAndWrite(
   )).filter((c) => c.name !== 'load_id');
   await run(`CREATE TEMP TABLE ready AS SELECT * FROM (
       SELECT s.__line, ${source.insert} FROM checked s ${source.joins ?? ''} WHERE s.__line NOT IN (SELECT line FROM failed_checks)
-    ) AS t(__line, ${tableColumns.map((c) => ident(c.name)).join(', ')})`);
+    ) AS t(__line, ${tableColumns.map((c) => ident(c.name)).join(', ')})`, true);
   options.onStage?.('write', path);
   const key = source.naturalKey.map(ident);
   // Find repeated keys by aggregation first: a window over every row costs twice as much.
@@ -218,7 +222,7 @@ async function stageAndWrite(
     }
     const dateColumn = tableColumns.find((c) => c.type === 'DATE');
     await run(`INSERT INTO ${ident(source.table)} (${tableColumns.map((c) => ident(c.name)).join(', ')}, load_id)
-      SELECT ${tableColumns.map((c) => ident(c.name)).join(', ')}, ${loadId} FROM ready ${dateColumn ? `ORDER BY ${ident(dateColumn.name)}` : ''}`);
+      SELECT ${tableColumns.map((c) => ident(c.name)).join(', ')}, ${loadId} FROM ready ${dateColumn ? `ORDER BY ${ident(dateColumn.name)}` : ''}`, true);
     for (const statement of source.afterInsert ?? []) await run(statement);
     const summary = source.summarySql ? (await tx.rows<Record<string, unknown>>(source.summarySql))[0] : undefined;
     await tx.run('INSERT INTO load_reject SELECT ?, ?, line, column_name, value, reason FROM rejects ORDER BY line, column_name', [loadId, file]);
