@@ -42,6 +42,17 @@ describe('the public youth observatory in a real browser', () => {
     expect(text).toMatch(/Mujeres\s+—/);
   });
 
+  it('hatches the provinces whose estimate cannot be published, on the tile map', async () => {
+    const rows = (await (await fetch(`${stack.url}/api/queries/survey-indicator?indicator=neet_15_24&by=province&format=json`)).json()).rows as { province_code: string; flag: string }[];
+    const hidden = rows.filter((r) => r.flag === 'not_published' && r.province_code !== '90').length;
+    const shown = rows.filter((r) => r.flag !== 'not_published' && r.province_code !== '90').length;
+    await page.getByRole('button', { name: 'Gráfico' }).first().click();
+    const map = page.getByTestId('province-map');
+    await expect.poll(() => map.locator('[fill="url(#faro-hatch)"] rect, rect[fill="url(#faro-hatch)"]').count(), { timeout: 10_000 }).toBe(hidden);
+    expect(await page.getByTestId('province-ranking').locator('circle').count()).toBe(shown);
+    expect(hidden + shown).toBeGreaterThan(10);
+  });
+
   it('downloads the rows behind the chart as CSV, hidden figures left empty', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
     const lines = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '').trim().split(/\r?\n/);

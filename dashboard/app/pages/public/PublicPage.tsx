@@ -9,9 +9,11 @@ import { useQuery } from '../../data/client-context.tsx';
 import type { MessageKey } from '../../i18n/es.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { useView } from '../../view-context.tsx';
+import { ProvinceMap } from './ProvinceMap.tsx';
 import { change, currentAndPrevious, MONEY_INDICATORS, type Estimate } from './survey-format.ts';
 
 const HEADLINES = ['youth_unemployment_15_24', 'youth_unemployment_18_29', 'neet_15_24', 'adequate_employment_rate', 'informality_rate', 'median_labour_income'] as const;
+const MAP_INDICATORS = ['neet_15_24', 'youth_unemployment_15_24', 'informality_rate', 'adequate_employment_rate'] as const;
 /** Okabe-Ito colours, safe for colour-blind readers. */
 const SEX_COLORS = { F: '#D55E00', M: '#0072B2' } as const;
 
@@ -22,6 +24,7 @@ export default function PublicPage() {
   const periods = useQuery('survey-periods', {});
   const periodList = (periods.data?.rows ?? []).map((r) => String(r.period));
   const period = view.filters.periodo ?? periodList[0];
+  const mapIndicator = MAP_INDICATORS.find((i) => i === view.filters.mapa) ?? MAP_INDICATORS[0];
   const bySex = useQuery('survey-indicator', { indicator: 'youth_unemployment_15_24', by: 'sex', period });
   const trend = useQuery('survey-indicator', { indicator: 'youth_unemployment_15_24' });
   const pct = useCallback((v: number | null) => (v === null ? '—' : percent(v)), [percent]);
@@ -102,6 +105,13 @@ export default function PublicPage() {
               table={<DataTable rows={trendRows as unknown as Record<string, unknown>[]} columns={columns} caption={t('public.trend')} format={format} />}
             />
           </div>
+          <label className="inline-filter">
+            {t('public.mapIndicator')}
+            <select data-testid="map-indicator" value={mapIndicator} onChange={(e) => setFilters({ mapa: e.target.value })}>
+              {MAP_INDICATORS.map((id) => <option key={id} value={id}>{t(`ind.${id}` as MessageKey)}</option>)}
+            </select>
+          </label>
+          <ProvinceMap indicator={mapIndicator} period={period} />
           <p className="note">{t('public.note')}</p>
         </>
       )}
