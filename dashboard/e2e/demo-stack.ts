@@ -6,6 +6,7 @@ import { generateDemo } from '../../etl/demo/generate-demo.ts';
 import { loadFiles } from '../../etl/load/load-files.ts';
 import { pseudonymKey } from '../../etl/privacy/pseudonym-key.ts';
 import { updateWarehouse } from '../../warehouse/publish.ts';
+import { sharedData } from '../../warehouse/testing/shared-data.ts';
 import { ServedWarehouse } from '../../warehouse/served-warehouse.ts';
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../server/auth/password.ts';
@@ -34,7 +35,8 @@ export async function startDemoStack(scale: 'tiny' | 'small' = 'tiny'): Promise<
   const dir = mkdtempSync(join(tmpdir(), 'faro-e2e-'));
   const dbPath = join(dir, 'faro.duckdb');
   await generateDemo({ outDir: join(dir, 'csv'), scale, seed: 7 });
-  await updateWarehouse(dbPath, (w) => loadFiles(w, [join(dir, 'csv')], { now: new Date('2026-11-01T00:00:00Z'), key: pseudonymKey('end-to-end test key') }));
+  const ilo = sharedData('ilo/youth-unemployment-15-24-wb-ilo-modelled.csv');
+  await updateWarehouse(dbPath, (w) => loadFiles(w, [join(dir, 'csv'), ...(ilo ? [ilo] : [])], { now: new Date('2026-11-01T00:00:00Z'), key: pseudonymKey('end-to-end test key') }));
   const served = await ServedWarehouse.open(dbPath, { graceMs: 100 });
   const users = new FileUserStore(join(dir, 'users.json'));
   users.save({ username: TEST_ACCOUNTS.policy.username, role: 'policy', territories: [], passwordHash: await hashPassword(TEST_ACCOUNTS.policy.password) });

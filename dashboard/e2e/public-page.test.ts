@@ -53,6 +53,12 @@ describe('the public youth observatory in a real browser', () => {
     expect(hidden + shown).toBeGreaterThan(10);
   });
 
+  it('shows the international context as modelled estimates, Ecuador among four series', async () => {
+    await expect.poll(() => page.getByTestId('intl-chart').locator('path[stroke]').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(4);
+    expect(await page.locator('#intl-title + p').innerText()).toMatch(/modeladas de la OIT/);
+    expect(await page.getByTestId('intl-chart').innerText()).toMatch(/Ecuador/);
+  });
+
   it('downloads the rows behind the chart as CSV, hidden figures left empty', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
     const lines = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '').trim().split(/\r?\n/);

@@ -37,7 +37,7 @@ export function readHeader(path: string): CsvDialect {
   const counts = DELIMITERS.map((d) => line.split(d).length - 1);
   const best = counts.indexOf(Math.max(...counts));
   const delimiter = DELIMITERS[best]!;
-  const headers = line.split(delimiter).map((h) => h.trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase());
+  const headers = splitHeader(line, delimiter).map((h) => h.trim().replace(/^"(.*)"$/, '$1').replaceAll('""', '"').trim().toLowerCase());
   return { delimiter, headers, encoding, bom };
 }
 
@@ -66,4 +66,20 @@ export function guessEncoding(bytes: Uint8Array): 'utf-8' | 'latin-1' {
   }
   // DuckDB's Latin-1 decoder refuses the C1 range (0x80-0x9f): such bytes are broken UTF-8.
   return invalid > 3 && valid === 0 && c1 === 0 ? 'latin-1' : 'utf-8';
+}
+
+/** Splits a header line on the delimiter, keeping delimiters inside double quotes. */
+function splitHeader(line: string, delimiter: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    if (ch === delimiter && !quoted) {
+      out.push(current);
+      current = '';
+    } else current += ch;
+  }
+  out.push(current);
+  return out;
 }

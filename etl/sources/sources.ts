@@ -4,6 +4,7 @@ import { firms } from './firms.ts';
 import { followups } from './followups.ts';
 import { mobilityCases } from './mobility-cases.ts';
 import { offices } from './offices.ts';
+import { youthUnemploymentSeries } from './international/youth-unemployment-series.ts';
 import { jobPostings } from './postings/job-postings.ts';
 import { placements } from './placements.ts';
 import { referrals } from './referrals.ts';
@@ -26,6 +27,7 @@ export const SOURCES: readonly SourceContract[] = [
   mobilityCases,
   surveyPersons,
   jobPostings,
+  youthUnemploymentSeries,
 ];
 
 /** Finds a source by its id. */

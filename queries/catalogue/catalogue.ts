@@ -1,11 +1,12 @@
 import { placementsByMonthProvince } from '../placements/placements-by-month-province.ts';
 import { provinces } from '../reference/provinces.ts';
+import { internationalYouthUnemployment } from '../survey/international-youth-unemployment.ts';
 import { surveyIndicator } from '../survey/survey-indicator.ts';
 import { surveyPeriods } from '../survey/survey-periods.ts';
 import type { QueryDefinition } from './query-definition.ts';
 
 /** Every named query the API serves. */
-export const CATALOGUE: readonly QueryDefinition[] = [placementsByMonthProvince, provinces, surveyIndicator, surveyPeriods] as readonly QueryDefinition[];
+export const CATALOGUE: readonly QueryDefinition[] = [placementsByMonthProvince, provinces, surveyIndicator, surveyPeriods, internationalYouthUnemployment] as readonly QueryDefinition[];
 
 /** Finds a query by name. */
 export function findQuery(name: string): QueryDefinition | undefined {

@@ -1,8 +1,8 @@
 import type { Column } from './download-csv.ts';
 
 /** A plain, accessible table of rows; numbers right-aligned and formatted by `format`. */
-export function DataTable({ rows, columns, caption, format, testId }: {
-  rows: readonly Record<string, unknown>[];
+export function DataTable<T extends object>({ rows, columns, caption, format, testId }: {
+  rows: readonly T[];
   columns: readonly Column[];
   caption: string;
   format?: (key: string, value: unknown) => string;
@@ -16,7 +16,7 @@ export function DataTable({ rows, columns, caption, format, testId }: {
           <tr>{columns.map((c) => <th key={c.key} scope="col">{c.label}</th>)}</tr>
         </thead>
         <tbody>
-          {rows.map((r, i) => (
+          {(rows as readonly Record<string, unknown>[]).map((r, i) => (
             <tr key={i}>
               {columns.map((c) => (
                 <td key={c.key} className={typeof r[c.key] === 'number' ? 'num' : undefined}>

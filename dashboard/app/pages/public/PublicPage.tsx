@@ -9,6 +9,7 @@ import { useQuery } from '../../data/client-context.tsx';
 import type { MessageKey } from '../../i18n/es.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { useView } from '../../view-context.tsx';
+import { InternationalContext } from './InternationalContext.tsx';
 import { ProvinceMap } from './ProvinceMap.tsx';
 import { change, currentAndPrevious, MONEY_INDICATORS, type Estimate } from './survey-format.ts';
 
@@ -112,6 +113,7 @@ export default function PublicPage() {
             </select>
           </label>
           <ProvinceMap indicator={mapIndicator} period={period} />
+          <InternationalContext />
           <p className="note">{t('public.note')}</p>
         </>
       )}
