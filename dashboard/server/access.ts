@@ -15,6 +15,7 @@ export function mayRun(audience: Audience, session: Session | null): boolean {
 export const ROUTE_MATRIX: readonly { method: string; path: string; access: 'anyone' | 'query-audience' }[] = [
   { method: 'GET', path: '/api/health', access: 'anyone' },
   { method: 'GET', path: '/api/queries', access: 'anyone' },
+  { method: 'GET', path: '/api/openapi.json', access: 'anyone' },
   { method: 'GET', path: '/api/queries/:name', access: 'query-audience' },
   { method: 'GET', path: '/api/session', access: 'anyone' },
   { method: 'POST', path: '/api/session', access: 'anyone' },

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATALOGUE, findQuery } from '../../queries/catalogue/catalogue.ts';
 import { AnswerCache, cacheKey } from '../../queries/catalogue/answer-cache.ts';
+import { openApiDocument } from '../../queries/catalogue/openapi.ts';
 import { AnswerTooLargeError, ParamError, parseParams, runQuery } from '../../queries/catalogue/run-query.ts';
 import { QueryTimeoutError, type Warehouse } from '../../warehouse/warehouse.ts';
 import { mayRun } from './access.ts';
@@ -106,6 +107,11 @@ export function createApp(options: AppOptions): express.Express {
   app.delete('/api/session', (_req, res) => {
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.json({ user: null });
+  });
+
+  const openApi = openApiDocument(CATALOGUE);
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openApi);
   });
 
   app.get('/api/queries', (_req, res) => {
