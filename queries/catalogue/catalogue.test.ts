@@ -25,7 +25,7 @@ describe('the query catalogue', () => {
       const { sql, params } = q.build(q.params.parse(q.example ?? {}));
       await w.run(`EXPLAIN ${sql}`, params);
       const answer = await w.columns(sql, params);
-      expect(answer.names).toEqual(q.columns.map((c) => c.name));
+      expect((q.protect ? q.protect(answer) : answer).names).toEqual(q.columns.map((c) => c.name));
     });
   }
 });

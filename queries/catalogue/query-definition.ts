@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Params } from '../../warehouse/warehouse.ts';
+import type { Columns, Params } from '../../warehouse/warehouse.ts';
 
 /** Bilingual text: Spanish first, English second. */
 export interface Text {
@@ -45,6 +45,8 @@ export interface QueryDefinition<P extends z.ZodType = z.ZodType> {
   columns: readonly ColumnDoc[];
   /** Parameters of a typical call, used by tests and the benchmark (defaults to none). */
   example?: Record<string, string>;
+  /** Disclosure control applied to the answer before anyone sees it (public counts of people). */
+  protect?: (answer: Columns) => Columns;
   /** Builds the SQL for validated parameters. */
   build(params: z.infer<P>): BoundSql;
 }

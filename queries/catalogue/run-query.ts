@@ -50,7 +50,8 @@ export interface RunLimits {
  */
 export async function runQuery(warehouse: Warehouse, query: QueryDefinition, raw: Record<string, unknown>, limits: RunLimits = {}): Promise<QueryAnswer> {
   const { sql, params } = query.build(parseParams(query, raw));
-  const [answer, freshness] = await Promise.all([warehouse.columns(sql, params, { timeoutMs: limits.timeoutMs }), readFreshness(warehouse)]);
+  const [computed, freshness] = await Promise.all([warehouse.columns(sql, params, { timeoutMs: limits.timeoutMs }), readFreshness(warehouse)]);
+  const answer = query.protect ? query.protect(computed) : computed;
   if (limits.maxRows !== undefined && answer.rowCount > limits.maxRows) throw new AnswerTooLargeError(answer.rowCount, limits.maxRows);
   return { ...answer, query: query.name, freshness };
 }
