@@ -59,6 +59,18 @@ describe('the public youth observatory in a real browser', () => {
     expect(await page.getByTestId('intl-chart').innerText()).toMatch(/Ecuador/);
   });
 
+  it('shows young people placed by the service with small counts hidden, as the API says', async () => {
+    const rows = (await (await fetch(`${stack.url}/api/queries/youth-placements?by=province&format=json`)).json()).rows as { group: string; placements: number | null }[];
+    const hidden = rows.filter((r) => r.placements === null && r.group !== 'total').length;
+    expect(hidden).toBeGreaterThan(0);
+    await page.locator('#yp-title').scrollIntoViewIfNeeded();
+    const section = page.locator('section[aria-labelledby="yp-title"]');
+    await section.getByRole('button', { name: 'Tabla' }).click();
+    const table = page.getByTestId('youth-placements-table');
+    await expect.poll(() => table.locator('td', { hasText: /^oculto$/ }).count()).toBe(hidden + rows.filter((r) => r.placements === null && r.group === 'total').length);
+    expect(await table.innerText()).toMatch(/menos de 10 personas/);
+  });
+
   it('downloads the rows behind the chart as CSV, hidden figures left empty', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
     const lines = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '').trim().split(/\r?\n/);

@@ -11,6 +11,7 @@ import { useT } from '../../i18n/i18n.tsx';
 import { useView } from '../../view-context.tsx';
 import { InternationalContext } from './InternationalContext.tsx';
 import { ProvinceMap } from './ProvinceMap.tsx';
+import { YouthPlacements } from './YouthPlacements.tsx';
 import { change, currentAndPrevious, MONEY_INDICATORS, type Estimate } from './survey-format.ts';
 
 const HEADLINES = ['youth_unemployment_15_24', 'youth_unemployment_18_29', 'neet_15_24', 'adequate_employment_rate', 'informality_rate', 'median_labour_income'] as const;
@@ -113,6 +114,7 @@ export default function PublicPage() {
             </select>
           </label>
           <ProvinceMap indicator={mapIndicator} period={period} />
+          <YouthPlacements />
           <InternationalContext />
           <p className="note">{t('public.note')}</p>
         </>
