@@ -120,7 +120,7 @@ if (existsSync(assets)) {
 }
 
 const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
-console.log(`\nFaro benchmark — scale ${scale}, ${runs} runs per query, ${statSync(dbPath).size >> 20} MB warehouse\n`);
+console.log(`\nFaro benchmark — scale ${scale}, ${runs} runs per query, ${Math.round(statSync(dbPath).size / 2 ** 20)} MB warehouse\n`);
 console.log(['figure'.padEnd(58), 'value'.padStart(12), 'reference'.padStart(12), 'ratio'.padStart(7), 'budget'.padStart(10), ''].join(' '));
 for (const f of figures) {
   const ratio = f.reference ? f.value / f.reference : undefined;

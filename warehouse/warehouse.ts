@@ -116,8 +116,10 @@ export class Warehouse {
       }).finally(() => timer && clearTimeout(timer));
       const types = reader.columnTypes().map((t) => t.toString());
       const raw = reader.getColumnsJson() as unknown[][];
-      const values = raw.map((col, i) => (isNumeric(types[i]!) ? col.map(toNumber) : col));
-      return { names: reader.columnNames(), types, values, rowCount: reader.currentRowCount };
+      const names = reader.columnNames();
+      // An empty answer comes back without columns: give each name an empty one.
+      const values = names.map((_, i) => (isNumeric(types[i]!) ? (raw[i] ?? []).map(toNumber) : (raw[i] ?? [])));
+      return { names, types, values, rowCount: reader.currentRowCount };
     });
   }
 

@@ -75,6 +75,14 @@ describe('the API', () => {
     }
   });
 
+  it('answers an empty result in every format', async () => {
+    const arrow = await fetch(url('/api/queries/placements-by-month-province?from=2030-01&to=2030-12'), { headers: { accept: 'application/vnd.apache.arrow.stream', ...staff } });
+    expect(arrow.status).toBe(200);
+    const table = tableFromIPC(new Uint8Array(await arrow.arrayBuffer()));
+    expect([table.numRows, table.schema.fields.map((f) => f.name)]).toEqual([0, ['month', 'province_code', 'placements']]);
+    expect((await (await fetch(url('/api/queries/placements-by-month-province?from=2030-01&to=2030-12&format=json'), { headers: staff })).json()).rows).toEqual([]);
+  });
+
   it('answers 404 for an unknown query or route', async () => {
     expect((await fetch(url('/api/queries/nope'))).status).toBe(404);
     expect((await fetch(url('/api/nothing'))).status).toBe(404);
