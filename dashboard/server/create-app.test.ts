@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rebuildAggregates } from '../../warehouse/aggregates.ts';
 import { memoryWarehouse } from '../../warehouse/testing/memory-warehouse.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { SESSION_COOKIE, signSession } from './auth/session-cookie.ts';
@@ -18,6 +19,7 @@ beforeAll(async () => {
   w = await memoryWarehouse();
   await w.run(`INSERT INTO placement SELECT 'P' || i, 's', 'v', DATE '2024-05-03', DATE '2024-05-01', 'OF', CASE WHEN i < 3 THEN '17' ELSE '09' END,
     '1701', 'G', '5', 'F', '18-24', 400, 'portal', 1 FROM range(5) t(i)`);
+  await rebuildAggregates(w);
   await w.run(`INSERT INTO load_ledger VALUES (1, 'placements', 'colocaciones.csv', 'abc', 5, 5, 0, 'loaded', NULL, TIMESTAMP '2026-10-01 08:00:00', TIMESTAMP '2026-10-01 08:00:05')`);
   server = createApp({ warehouse: () => w, sessionSecret: SECRET }).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));

@@ -95,6 +95,7 @@ describe('loadFile', () => {
       '9:salario:no_numerico',
     ]);
     const placed = await w.rows<Record<string, unknown>>('SELECT placement_id, sex, age_band, province_code, sector_code, channel, wage FROM placement ORDER BY placement_id');
+    expect(await w.rows('SELECT sum(placements)::INTEGER AS n FROM placement_monthly')).toEqual([{ n: 2 }]);
     expect(placed).toEqual([
       { placement_id: 'P1', sex: 'F', age_band: '18-24', province_code: '17', sector_code: 'G', channel: 'counselling', wage: '470.00' },
       { placement_id: 'P5', sex: 'F', age_band: '30-44', province_code: '09', sector_code: 'A', channel: 'job_fair', wage: '1.23' },

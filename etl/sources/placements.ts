@@ -1,3 +1,4 @@
+import { REBUILD_PLACEMENT_MONTHLY } from '../../warehouse/aggregates.ts';
 import type { SourceContract } from '../contract/source-contract.ts';
 import { column, date, id } from './columns.ts';
 import { monthOf, pseudonym } from './sql-fragments.ts';
@@ -38,6 +39,7 @@ export const placements: SourceContract = {
     { column: 'id_buscador', failsWhen: `NOT EXISTS (SELECT 1 FROM seeker p WHERE p.seeker_id = s.seeker_pid)`, reason: 'buscador_desconocido: la persona no está registrada' },
   ],
   joins: `JOIN vacancy v ON v.vacancy_id = s.id_vacante JOIN seeker p ON p.seeker_id = s.seeker_pid`,
+  afterInsert: REBUILD_PLACEMENT_MONTHLY,
   insert: `s.id_colocacion, p.seeker_id, s.id_vacante, s.fecha_colocacion, ${monthOf('s.fecha_colocacion')}, v.office_code,
     v.province_code, v.canton_code, v.sector_code, v.occupation_code, p.sex, p.age_band, s.salario, s.canal`,
 };

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rebuildAggregates } from '../../warehouse/aggregates.ts';
 import { memoryWarehouse } from '../../warehouse/testing/memory-warehouse.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { ParamError, runQuery } from '../catalogue/run-query.ts';
@@ -21,6 +22,7 @@ beforeAll(async () => {
       [`P${i}`, date, date, province, province],
     );
   }
+  await rebuildAggregates(w);
 });
 afterAll(() => w.close());
 

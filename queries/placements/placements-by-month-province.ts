@@ -18,7 +18,7 @@ export const placementsByMonthProvince = defineQuery({
     es: 'colocaciones(m, p) = número de registros de colocación con fecha en el mes m y vacante en la provincia p',
     en: 'placements(m, p) = count of placement records dated in month m for a vacancy in province p',
   },
-  sources: ['placement'],
+  sources: ['placement_monthly'],
   params: z.strictObject({ from: month.optional(), to: month.optional(), province: provinceCode.optional() }),
   columns: [
     { name: 'month', kind: 'string', label: { es: 'Mes', en: 'Month' } },
@@ -26,12 +26,11 @@ export const placementsByMonthProvince = defineQuery({
     { name: 'placements', kind: 'integer', label: { es: 'Colocaciones', en: 'Placements' } },
   ],
   build: (p) => ({
-    // Aggregate on the precomputed month first and format the few hundred groups afterwards.
     sql: `WITH agg AS (
-        SELECT month, province_code, count(*)::INTEGER AS placements
-        FROM placement
-        WHERE month BETWEEN coalesce($from::DATE, (SELECT max(month) FROM placement) - INTERVAL 23 MONTH)
-                        AND coalesce($to::DATE, (SELECT max(month) FROM placement))
+        SELECT month, province_code, sum(placements)::INTEGER AS placements
+        FROM placement_monthly
+        WHERE month BETWEEN coalesce($from::DATE, (SELECT max(month) FROM placement_monthly) - INTERVAL 23 MONTH)
+                        AND coalesce($to::DATE, (SELECT max(month) FROM placement_monthly))
           AND ($province::VARCHAR IS NULL OR province_code = $province::VARCHAR)
         GROUP BY month, province_code
       )

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rebuildAggregates } from '../../warehouse/aggregates.ts';
 import { memoryWarehouse } from '../../warehouse/testing/memory-warehouse.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { runQuery } from '../catalogue/run-query.ts';
@@ -16,6 +17,7 @@ async function placements(rows: [string, string, string, string][]): Promise<voi
   await w.run(`INSERT INTO placement SELECT 'P' || i, 's', 'v', d::DATE, date_trunc('month', d::DATE)::DATE, 'OF', prov, prov || '01', 'G', '5', sex, band, 400, 'portal', 1
     FROM (SELECT unnest(from_json(?::JSON, '[["VARCHAR"]]')) AS r, generate_subscripts(from_json(?::JSON, '[["VARCHAR"]]'), 1) AS i)
     , LATERAL (SELECT r[1] AS d, r[2] AS prov, r[3] AS sex, r[4] AS band)`, [JSON.stringify(rows), JSON.stringify(rows)]);
+  await rebuildAggregates(w);
 }
 const answer = async (params: Record<string, string>) => {
   const a = await runQuery(w, youthPlacements, params);

@@ -51,7 +51,7 @@ export const youthPlacements = defineQuery({
     en: 'Placements of people aged 15-29 in a year, by province, sex or age band. Cells under 10 people are hidden, and one more where subtracting from the total would reveal them.',
   },
   formula: { es: 'colocaciones(a, g) = número de colocaciones con fecha en el año a de personas de 15 a 29 años del grupo g', en: 'placements(y, g) = placements dated in year y of people aged 15-29 in group g' },
-  sources: ['placement'],
+  sources: ['placement_monthly'],
   params: z.strictObject({ year: z.string().regex(/^20\d{2}$/, 'expected a year').optional(), by: z.enum(['province', 'sex', 'age_band']).optional() }),
   columns: [
     { name: 'year', kind: 'integer', label: { es: 'Año', en: 'Year' } },
@@ -64,10 +64,11 @@ export const youthPlacements = defineQuery({
   build: (p) => {
     const dim = DIMENSIONS[p.by ?? 'province'];
     return {
-      sql: `WITH y AS (SELECT coalesce($year::INTEGER, year((SELECT max(placed_on) FROM placement))) AS year),
-        youth AS (SELECT p.${dim} AS g FROM placement p, y WHERE year(p.placed_on) = y.year AND p.age_band IN ('15-17', '18-24', '25-29'))
-        SELECT (SELECT year FROM y)::INTEGER AS year, g AS "group", count(*)::INTEGER AS placements FROM youth GROUP BY g
-        UNION ALL SELECT (SELECT year FROM y)::INTEGER, 'total', (SELECT count(*) FROM youth)::INTEGER
+      sql: `WITH y AS (SELECT coalesce($year::INTEGER, year((SELECT max(month) FROM placement_monthly))) AS year),
+        youth AS (SELECT p.${dim} AS g, sum(p.placements)::INTEGER AS n FROM placement_monthly p, y
+          WHERE year(p.month) = y.year AND p.age_band IN ('15-17', '18-24', '25-29') GROUP BY 1)
+        SELECT (SELECT year FROM y)::INTEGER AS year, g AS "group", n AS placements FROM youth
+        UNION ALL SELECT (SELECT year FROM y)::INTEGER, 'total', (SELECT coalesce(sum(n), 0) FROM youth)::INTEGER
         ORDER BY 2`,
       params: { year: p.year ?? null },
     };
