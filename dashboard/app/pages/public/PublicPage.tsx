@@ -90,7 +90,7 @@ export default function PublicPage() {
       {period && (
         <>
           <div className="headlines">
-            {HEADLINES.map((id) => <Headline key={id} indicator={id} period={period} />)}
+            {HEADLINES.map((id) => <Headline key={id} indicator={id} period={period} previousPeriod={periodList[periodList.indexOf(period) + 1]} />)}
           </div>
           <div className="grid">
             <ChartCard
@@ -123,11 +123,15 @@ export default function PublicPage() {
   );
 }
 
-function Headline({ indicator, period }: { indicator: (typeof HEADLINES)[number]; period: string }) {
+/** One headline figure: the period's estimate and, when there is one, the change since the period before. */
+function Headline({ indicator, period, previousPeriod }: { indicator: (typeof HEADLINES)[number]; period: string; previousPeriod?: string }) {
   const { t, number, percent } = useT();
-  const answer = useQuery('survey-indicator', { indicator });
+  // One period per request: a whole trend costs ten times more to compute on a cold cache.
+  const answer = useQuery('survey-indicator', { indicator, period });
+  const before = useQuery('survey-indicator', { indicator, period: previousPeriod ?? period });
   const money = MONEY_INDICATORS.has(indicator);
-  const { current, previous } = currentAndPrevious((answer.data?.rows ?? []) as unknown as Estimate[], period);
+  const rows = [...((answer.data?.rows ?? []) as unknown as Estimate[]), ...(previousPeriod ? ((before.data?.rows ?? []) as unknown as Estimate[]) : [])];
+  const { current, previous } = currentAndPrevious(rows, period);
   const show = (v: number | null) => (v === null ? '—' : money ? `${number(v, 0)} USD` : percent(v));
   const delta = change(current, previous, money);
   return (
