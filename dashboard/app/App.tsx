@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
-import { useQuery } from './data/client-context.tsx';
+import { useClient, useQuery, useSession } from './data/client-context.tsx';
 import { formatDateTime } from './i18n/format.ts';
 import { I18nProvider, useT } from './i18n/i18n.tsx';
 import { formatUrl, PAGE_PATHS, type Page } from './url-state.ts';
@@ -28,6 +28,8 @@ export function App() {
 function Shell() {
   const { t, lang } = useT();
   const { view, go, setLang } = useView();
+  const client = useClient();
+  const { user } = useSession();
   const Page = PAGES[view.page];
   const nav: [Page, 'nav.home' | 'nav.public' | 'nav.policy' | 'nav.outreach', string][] = [
     ['home', 'nav.home', 'nav-home'],
@@ -52,6 +54,12 @@ function Shell() {
             </a>
           ))}
         </nav>
+        {user && (
+          <span className="user">
+            {user.username}
+            <button type="button" data-testid="sign-out" onClick={() => void client.signOut().then(() => window.location.reload())}>{t('signin.signOut')}</button>
+          </span>
+        )}
         <button type="button" className="lang" data-testid="lang-switch" aria-label={t('lang.switchLabel')} onClick={() => setLang(lang === 'es' ? 'en' : 'es')}>
           {t('lang.switch')}
         </button>

@@ -34,6 +34,7 @@ describe('the foundation slice in a real browser', () => {
     expect(await page.getByTestId('placements-table').count()).toBe(0);
     await page.getByTestId('signin-password').fill(TEST_ACCOUNTS.policy.password);
     await page.getByTestId('signin-submit').click();
+    await expect.poll(() => page.getByTestId('sign-out').count()).toBe(1);
   });
 
   it('shows the policy page in Spanish with the real total from the warehouse', async () => {
@@ -75,6 +76,12 @@ describe('the foundation slice in a real browser', () => {
     const lines = text.trim().split(/\r?\n/);
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.slice(1).every((l) => l.includes('09') || l.includes('Guayas'))).toBe(true);
+  });
+
+  it('signs out, after which the policy page asks for sign-in again', async () => {
+    await page.goto(`${stack.url}/politicas`);
+    await page.getByTestId('sign-out').click();
+    await expect.poll(() => page.getByTestId('signin-form').count(), { timeout: 10_000 }).toBe(1);
   });
 
   it('shows the three audiences in the navigation', async () => {

@@ -45,7 +45,15 @@ export function useQuery(name: string, params: Record<string, string | number | 
 }
 
 /** The signed-in staff member (undefined while asking the server), and a way to ask again. */
-export function useSession(): { user: StaffUser | null | undefined; refresh: () => void } {
+export interface SessionState {
+  user: StaffUser | null | undefined;
+  refresh: () => void;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+/** Asks the server who is signed in, once for the whole app, and again on `refresh`. */
+export function SessionProvider({ children }: { children: ReactNode }) {
   const client = useClient();
   const [user, setUser] = useState<StaffUser | null | undefined>(undefined);
   const [tick, setTick] = useState(0);
@@ -56,5 +64,12 @@ export function useSession(): { user: StaffUser | null | undefined; refresh: () 
       live = false;
     };
   }, [client, tick]);
-  return { user, refresh: () => setTick((n) => n + 1) };
+  return <SessionContext.Provider value={{ user, refresh: () => setTick((n) => n + 1) }}>{children}</SessionContext.Provider>;
+}
+
+/** The session shared by every component under {@link SessionProvider}. */
+export function useSession(): SessionState {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession needs a SessionProvider above it.');
+  return session;
 }
