@@ -31,6 +31,15 @@ describe('the public youth observatory in a real browser', () => {
     await expect.poll(() => value.innerText(), { timeout: 15_000 }).toMatch(new RegExp(`^${expected}\\s?%$`));
   });
 
+  it('explains a headline figure: formula, source, precision', async () => {
+    const card = page.getByTestId('headline-youth_unemployment_15_24');
+    await card.getByText('¿Cómo se calcula?').click();
+    const text = await card.getByTestId('explain').innerText();
+    expect(text).toMatch(/Desempleados de 15-24 \/ PEA de 15-24/);
+    expect(text).toMatch(/ENEMDU, periodo 2026-09/);
+    expect(text).toMatch(/CV \d+,\d\s?%/);
+  });
+
   it('hides an unpublishable estimate: no dot in the chart, "No publicable" in the table', async () => {
     const bySex = await api('indicator=youth_unemployment_15_24&by=sex');
     const hidden = bySex.filter((r) => r.flag === 'not_published');

@@ -125,10 +125,13 @@ export default function PublicPage() {
 
 /** One headline figure: the period's estimate and, when there is one, the change since the period before. */
 function Headline({ indicator, period, previousPeriod }: { indicator: (typeof HEADLINES)[number]; period: string; previousPeriod?: string }) {
-  const { t, number, percent } = useT();
+  const { t, number, percent, lang } = useT();
   // One period per request: a whole trend costs ten times more to compute on a cold cache.
   const answer = useQuery('survey-indicator', { indicator, period });
   const before = useQuery('survey-indicator', { indicator, period: previousPeriod ?? period });
+  const list = useQuery('survey-indicator-list', {});
+  const info = (list.data?.rows ?? []).find((r) => r.id === indicator);
+  const formula = info ? String(lang === 'es' ? info.formula_es : info.formula_en) : null;
   const money = MONEY_INDICATORS.has(indicator);
   const rows = [...((answer.data?.rows ?? []) as unknown as Estimate[]), ...(previousPeriod ? ((before.data?.rows ?? []) as unknown as Estimate[]) : [])];
   const { current, previous } = currentAndPrevious(rows, period);
@@ -149,6 +152,16 @@ function Headline({ indicator, period, previousPeriod }: { indicator: (typeof HE
         <p className="headline-value hidden" data-testid="headline-value">{t('public.hidden')}</p>
       )}
       {current && <p className={`badge ${current.flag}`}>{t(`public.flag.${current.flag}` as MessageKey)} · n = {number(current.n)}</p>}
+      {current && (
+        <details className="explain" data-testid="explain">
+          <summary>{t('explain.summary')}</summary>
+          {formula && <p>{t('explain.formula', { formula })}</p>}
+          <p>{t('explain.source', { period })}</p>
+          {current.estimate != null
+            ? <p>{t('explain.precision', { cv: current.cv === null ? '—' : percent(current.cv), low: show(current.ci_low), high: show(current.ci_high), n: number(current.n) })}</p>
+            : <p>{t('explain.hidden', { reason: t(`public.flag.${current.flag}` as MessageKey) })}</p>}
+        </details>
+      )}
     </section>
   );
 }
