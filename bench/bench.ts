@@ -17,6 +17,7 @@ import { planFiles } from '../etl/load/load-files.ts';
 import { pseudonymKey } from '../etl/privacy/pseudonym-key.ts';
 import { CATALOGUE } from '../queries/catalogue/catalogue.ts';
 import { runQuery } from '../queries/catalogue/run-query.ts';
+import { AuditLog } from '../warehouse/audit-log.ts';
 import { updateWarehouse } from '../warehouse/publish.ts';
 import { Warehouse } from '../warehouse/warehouse.ts';
 import { percentile, timeRuns } from './stats.ts';
@@ -29,6 +30,8 @@ const csvDir = join(root, 'csv');
 const dbPath = join(root, 'faro.duckdb');
 const key = pseudonymKey('benchmark key, not a secret');
 const now = new Date('2026-11-01T00:00:00Z');
+/** Benchmarks run firm-level queries as an outreach officer of the two largest provinces. */
+const BENCH_VIEWER = { username: 'bench', role: 'concertador' as const, territories: ['09', '17'] };
 
 interface Figure { name: string; value: number; unit: string; reference?: number; referenceName?: string; budget?: number; budgetKind?: 'max' | 'ratio' }
 const figures: Figure[] = [];
@@ -71,16 +74,16 @@ const bare = await Warehouse.open({ path: dbPath, access: 'read', connections: 1
 const sampleParams: Record<string, Record<string, string>> = { 'placements-by-month-province': {}, provinces: {} };
 for (const q of CATALOGUE) {
   const params = sampleParams[q.name] ?? q.example ?? {};
-  const serverTimes = await timeRuns(() => runQuery(served, q, params), runs);
-  const { sql, params: bound } = q.build(q.params.parse(params));
+  const serverTimes = await timeRuns(() => runQuery(served, q, params, {}, BENCH_VIEWER), runs);
+  const { sql, params: bound } = q.build(q.params.parse(params), BENCH_VIEWER);
   const rawQ = await timeRuns(() => bare.withConnection((c) => c.runAndReadAll(sql, bound)), runs);
   figures.push({ name: `query ${q.name} p95 (server)`, value: percentile(serverTimes, 95), unit: 'ms', reference: percentile(rawQ, 95), referenceName: 'raw DuckDB p95', budget: 15, budgetKind: 'max' });
 }
 
 // HTTP: the API over loopback, Arrow answers; one interaction refreshes every view of a page.
 const secret = randomBytes(32);
-const app = createApp({ warehouse: () => served, staticDir: resolve('dist/dashboard'), sessionSecret: secret, rateLimitPerMinute: false });
-const staffCookie = `${SESSION_COOKIE}=${signSession({ username: 'bench', role: 'concertador', territories: [], expires: Date.now() + 3600_000 }, secret)}`;
+const app = createApp({ warehouse: () => served, staticDir: resolve('dist/dashboard'), sessionSecret: secret, rateLimitPerMinute: false, audit: await AuditLog.open(':memory:') });
+const staffCookie = `${SESSION_COOKIE}=${signSession({ username: 'bench', role: 'concertador', territories: ['09', '17'], expires: Date.now() + 3600_000 }, secret)}`;
 const server = app.listen(0, '127.0.0.1');
 await new Promise((r) => server.once('listening', r));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -94,7 +97,7 @@ for (const q of CATALOGUE) {
   await get(q.name, params);
   figures.push({ name: `API ${q.name} first call (uncached)`, value: performance.now() - firstCall, unit: 'ms', budget: 15, budgetKind: 'max' });
   const httpTimes = await timeRuns(() => get(q.name, params), runs);
-  const { sql, params: bound } = q.build(q.params.parse(params));
+  const { sql, params: bound } = q.build(q.params.parse(params), BENCH_VIEWER);
   const rawQ = await timeRuns(() => bare.withConnection((c) => c.runAndReadAll(sql, bound)), runs);
   figures.push({ name: `API ${q.name} p50 (cached) vs raw SQL p50`, value: percentile(httpTimes, 50), unit: 'ms', reference: percentile(rawQ, 50), referenceName: 'raw DuckDB p50', budget: 1.3, budgetKind: 'ratio' });
   const size = (await get(q.name, params)).byteLength;

@@ -7,16 +7,18 @@ import { loadFiles } from '../../etl/load/load-files.ts';
 import { pseudonymKey } from '../../etl/privacy/pseudonym-key.ts';
 import { updateWarehouse } from '../../warehouse/publish.ts';
 import { sharedData } from '../../warehouse/testing/shared-data.ts';
+import { AuditLog } from '../../warehouse/audit-log.ts';
 import { ServedWarehouse } from '../../warehouse/served-warehouse.ts';
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../server/auth/password.ts';
 import { FileUserStore } from '../server/auth/user-store.ts';
 import { createApp } from '../server/create-app.ts';
 
-/** Staff accounts of the test stack: a policy analyst and a concertador of Pichincha. */
+/** Staff accounts of the test stack: a policy analyst and concertadores of Pichincha and of Guayas. */
 export const TEST_ACCOUNTS = {
   policy: { username: 'analista', password: 'clave-de-prueba-1' },
   concertador: { username: 'concertador', password: 'clave-de-prueba-2' },
+  concertadorGuayas: { username: 'concertadora-guayas', password: 'clave-de-prueba-3' },
 } as const;
 
 /** A whole Faro running for a test: demo data loaded through the real ETL, served over HTTP. */
@@ -24,6 +26,7 @@ export interface DemoStack {
   url: string;
   dbPath: string;
   served: ServedWarehouse;
+  audit: AuditLog;
   close(): Promise<void>;
 }
 
@@ -41,16 +44,20 @@ export async function startDemoStack(scale: 'tiny' | 'small' = 'tiny'): Promise<
   const users = new FileUserStore(join(dir, 'users.json'));
   users.save({ username: TEST_ACCOUNTS.policy.username, role: 'policy', territories: [], passwordHash: await hashPassword(TEST_ACCOUNTS.policy.password) });
   users.save({ username: TEST_ACCOUNTS.concertador.username, role: 'concertador', territories: ['17'], passwordHash: await hashPassword(TEST_ACCOUNTS.concertador.password) });
-  const app = createApp({ warehouse: () => served.current(), staticDir: resolve('dist/dashboard'), users, sessionSecret: randomBytes(32) });
+  users.save({ username: TEST_ACCOUNTS.concertadorGuayas.username, role: 'concertador', territories: ['09'], passwordHash: await hashPassword(TEST_ACCOUNTS.concertadorGuayas.password) });
+  const audit = await AuditLog.open(':memory:');
+  const app = createApp({ warehouse: () => served.current(), staticDir: resolve('dist/dashboard'), users, audit, sessionSecret: randomBytes(32) });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     dbPath,
     served,
+    audit,
     close: async () => {
       await new Promise((r) => server.close(r));
       served.close();
+      audit.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -7,6 +7,7 @@ import { CATALOGUE, findQuery } from '../../queries/catalogue/catalogue.ts';
 import { AnswerCache, cacheKey } from '../../queries/catalogue/answer-cache.ts';
 import { openApiDocument } from '../../queries/catalogue/openapi.ts';
 import { AnswerTooLargeError, ParamError, parseParams, runQuery } from '../../queries/catalogue/run-query.ts';
+import type { AuditLog } from '../../warehouse/audit-log.ts';
 import { QueryTimeoutError, type Warehouse } from '../../warehouse/warehouse.ts';
 import { mayRun } from './access.ts';
 import { verifyPassword } from './auth/password.ts';
@@ -20,6 +21,8 @@ export interface AppOptions {
   warehouse: () => Warehouse;
   /** Folder of the built dashboard (index.html and assets); omitted for an API-only server. */
   staticDir?: string;
+  /** Where firm-level answers are recorded; without it firm-level queries are refused. */
+  audit?: AuditLog;
   /** Staff accounts; without it nobody can sign in and only public queries answer. */
   users?: UserStore;
   /** Key that signs session cookies (keep it outside the warehouse; 32 random bytes). */
@@ -134,9 +137,16 @@ export function createApp(options: AppOptions): express.Express {
     }
     const { format: formatParam, ...params } = req.query as Record<string, unknown>;
     const format = chooseFormat(formatParam, req.get('accept'));
-    const key = cacheKey(query.name, parseParams(query, params) as Record<string, unknown>);
+    const viewer = session ? { username: session.username, role: session.role, territories: session.territories } : null;
+    if (query.firmLevel && !options.audit) throw new ApiError(503, 'audit_unavailable', 'Firm-level data are served only with an audit log.');
+    const validated = parseParams(query, params) as Record<string, unknown>;
+    // Firm-level answers depend on who asks: their cache entries are per user and territories.
+    const key = cacheKey(query.name, query.firmLevel ? { ...validated, __viewer: [viewer!.username, ...viewer!.territories] } : validated);
     const answer = await cache.get(options.warehouse(), key, () =>
-      runQuery(options.warehouse(), query, params, { timeoutMs: options.queryTimeoutMs ?? 5000, maxRows: options.maxRows ?? 50_000 }));
+      runQuery(options.warehouse(), query, params, { timeoutMs: options.queryTimeoutMs ?? 5000, maxRows: options.maxRows ?? 50_000 }, viewer));
+    if (query.firmLevel) {
+      await options.audit!.record({ at: new Date(), username: viewer!.username, role: viewer!.role, query: query.name, params: validated, rows: answer.rowCount });
+    }
     res.set('Faro-Freshness', JSON.stringify(answer.freshness));
     res.set('Cache-Control', 'no-cache');
     res.type(MEDIA_TYPES[format]);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { AuditLog } from '../../warehouse/audit-log.ts';
 import { ServedWarehouse } from '../../warehouse/served-warehouse.ts';
 import { hashPassword } from './auth/password.ts';
 import { FileUserStore } from './auth/user-store.ts';
@@ -26,10 +27,12 @@ if (!existsSync(usersPath) && process.env.FARO_DEMO_ACCOUNT !== 'off') {
   console.log(`Cuenta de demostración / demo account: demo / ${password} (guardada en ${dataDir}/demo-account.txt)`);
 }
 const served = await ServedWarehouse.open(dbPath);
+const audit = await AuditLog.open(resolve(process.env.FARO_AUDIT_DB ?? `${dataDir}/audit.duckdb`));
 const app = createApp({
   warehouse: () => served.current(),
   staticDir: resolve('dist/dashboard'),
   users,
+  audit,
   sessionSecret: sessionSecret(process.env, `${dataDir}/session.key`),
   secureCookies: process.env.FARO_SECURE_COOKIES === 'true',
 });
@@ -39,6 +42,7 @@ const server = app.listen(port, host, () => {
 const stop = () => {
   server.close();
   served.close();
+  audit.close();
   process.exit(0);
 };
 process.on('SIGINT', stop);

@@ -22,7 +22,7 @@ describe('the query catalogue', () => {
 
   for (const q of CATALOGUE) {
     it(`${q.name}: its SQL plans and runs on the warehouse schema and answers the declared columns`, async () => {
-      const { sql, params } = q.build(q.params.parse(q.example ?? {}));
+      const { sql, params } = q.build(q.params.parse(q.example ?? {}), { username: 'test', role: 'concertador', territories: ['17'] });
       await w.run(`EXPLAIN ${sql}`, params);
       const answer = await w.columns(sql, params);
       expect((q.protect ? q.protect(answer) : answer).names).toEqual(q.columns.map((c) => c.name));

@@ -10,6 +10,14 @@ export interface Text {
 /** Who may run a query: anyone, signed-in policy staff, or signed-in outreach staff. */
 export type Audience = 'public' | 'policy' | 'concertador';
 
+/** Who is asking: the server passes the signed-in user, and firm-level queries scope to them. */
+export interface Viewer {
+  username: string;
+  role: 'policy' | 'concertador';
+  /** Province (2-digit) or canton (4-digit) codes the user may see firms of. */
+  territories: readonly string[];
+}
+
 /** The type of an answer column, as the client will see it. */
 export type ColumnKind = 'string' | 'integer' | 'number' | 'date';
 
@@ -45,10 +53,15 @@ export interface QueryDefinition<P extends z.ZodType = z.ZodType> {
   columns: readonly ColumnDoc[];
   /** Parameters of a typical call, used by tests and the benchmark (defaults to none). */
   example?: Record<string, string>;
+  /**
+   * Firm-level data: answered only within the viewer's territories (the query's SQL scopes
+   * itself with the bound `$territories`), never cached across users, and audited.
+   */
+  firmLevel?: boolean;
   /** Disclosure control applied to the answer before anyone sees it (public counts of people). */
   protect?: (answer: Columns) => Columns;
   /** Builds the SQL for validated parameters. */
-  build(params: z.infer<P>): BoundSql;
+  build(params: z.infer<P>, viewer: Viewer | null): BoundSql;
 }
 
 /** Declares a query with its parameter type inferred from its schema. */

@@ -1,5 +1,5 @@
 import type { Columns, Warehouse } from '../../warehouse/warehouse.ts';
-import type { QueryDefinition } from './query-definition.ts';
+import type { QueryDefinition, Viewer } from './query-definition.ts';
 
 /** Validates raw parameters against a query's strict schema; a {@link ParamError} says what is wrong. */
 export function parseParams(query: QueryDefinition, raw: Record<string, unknown>): unknown {
@@ -48,8 +48,9 @@ export interface RunLimits {
  * Validates raw parameters against the query's strict schema, builds its SQL with bound
  * values and runs it. Unknown or malformed parameters throw a {@link ParamError}.
  */
-export async function runQuery(warehouse: Warehouse, query: QueryDefinition, raw: Record<string, unknown>, limits: RunLimits = {}): Promise<QueryAnswer> {
-  const { sql, params } = query.build(parseParams(query, raw));
+export async function runQuery(warehouse: Warehouse, query: QueryDefinition, raw: Record<string, unknown>, limits: RunLimits = {}, viewer: Viewer | null = null): Promise<QueryAnswer> {
+  if (query.firmLevel && !viewer) throw new ParamError('This query answers only for a signed-in user.');
+  const { sql, params } = query.build(parseParams(query, raw), viewer);
   const [computed, freshness] = await Promise.all([warehouse.columns(sql, params, { timeoutMs: limits.timeoutMs }), readFreshness(warehouse)]);
   const answer = query.protect ? query.protect(computed) : computed;
   if (limits.maxRows !== undefined && answer.rowCount > limits.maxRows) throw new AnswerTooLargeError(answer.rowCount, limits.maxRows);

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { defineQuery } from '../catalogue/query-definition.ts';
+
+/**
+ * Firms of the concertador's own territories with their recent activity with the service:
+ * vacancies and positions posted in the last 12 months with data, placements, and the last
+ * outreach contact. Firm-level: scoped to the viewer's territories and audited.
+ */
+export const firmsToVisit = defineQuery({
+  name: 'firms-to-visit',
+  audience: 'concertador',
+  firmLevel: true,
+  title: { es: 'Empresas de mi territorio', en: 'Firms in my territory' },
+  description: {
+    es: 'Empresas de los territorios asignados con sus vacantes, puestos y colocaciones de los últimos 12 meses con datos y su último contacto de concertación; las que llevan más tiempo sin contacto, primero.',
+    en: 'Firms of the assigned territories with their vacancies, positions and placements over the last 12 months with data and their last outreach contact; longest without contact first.',
+  },
+  sources: ['firm', 'vacancy', 'placement', 'firm_contact'],
+  params: z.strictObject({ limit: z.string().regex(/^\d{1,4}$/, 'expected a number up to 9999').optional() }),
+  columns: [
+    { name: 'firm_id', kind: 'string', label: { es: 'Empresa (seudónimo)', en: 'Firm (pseudonym)' } },
+    { name: 'name', kind: 'string', label: { es: 'Razón social', en: 'Legal name' } },
+    { name: 'sector_code', kind: 'string', label: { es: 'Sector', en: 'Sector' } },
+    { name: 'size_band', kind: 'string', label: { es: 'Tamaño', en: 'Size' } },
+    { name: 'canton_code', kind: 'string', label: { es: 'Cantón', en: 'Canton' } },
+    { name: 'vacancies', kind: 'integer', label: { es: 'Vacantes', en: 'Vacancies' } },
+    { name: 'positions', kind: 'integer', label: { es: 'Puestos', en: 'Positions' } },
+    { name: 'placements', kind: 'integer', label: { es: 'Colocaciones', en: 'Placements' } },
+    { name: 'last_contact', kind: 'date', label: { es: 'Último contacto', en: 'Last contact' } },
+  ],
+  example: { limit: '50' },
+  build: (p, viewer) => ({
+    sql: `WITH since AS (SELECT (SELECT max(posted_month) FROM vacancy) - INTERVAL 11 MONTH AS m),
+      mine AS (
+        SELECT * FROM firm
+        WHERE province_code IN (SELECT unnest($territories::VARCHAR[])) OR canton_code IN (SELECT unnest($territories::VARCHAR[]))
+      ),
+      v AS (SELECT firm_id, count(*)::INTEGER AS vacancies, sum(positions)::INTEGER AS positions FROM vacancy, since WHERE posted_month >= since.m AND firm_id IN (SELECT firm_id FROM mine) GROUP BY firm_id),
+      pl AS (SELECT v2.firm_id, count(*)::INTEGER AS placements FROM placement p JOIN vacancy v2 USING (vacancy_id), since WHERE p.month >= since.m AND v2.firm_id IN (SELECT firm_id FROM mine) GROUP BY v2.firm_id),
+      c AS (SELECT firm_id, max(contacted_on) AS last_contact FROM firm_contact WHERE firm_id IN (SELECT firm_id FROM mine) GROUP BY firm_id)
+      SELECT mine.firm_id, mine.name, mine.sector_code, mine.size_band, mine.canton_code,
+        coalesce(v.vacancies, 0) AS vacancies, coalesce(v.positions, 0) AS positions, coalesce(pl.placements, 0) AS placements,
+        strftime(c.last_contact, '%Y-%m-%d') AS last_contact
+      FROM mine LEFT JOIN v USING (firm_id) LEFT JOIN pl USING (firm_id) LEFT JOIN c USING (firm_id)
+      ORDER BY c.last_contact NULLS FIRST, vacancies DESC, mine.firm_id
+      LIMIT $limit::INTEGER`,
+    params: { territories: JSON.stringify(viewer?.territories ?? []), limit: Number(p.limit ?? 200) },
+  }),
+});
