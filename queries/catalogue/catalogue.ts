@@ -1,6 +1,12 @@
 import { placementsByMonthProvince } from '../placements/placements-by-month-province.ts';
 import { youthPlacements } from '../placements/youth-placements.ts';
 import { firmsToVisit } from '../outreach/firms-to-visit.ts';
+import { marketOccupations } from '../market/market-occupations.ts';
+import { marketSectors } from '../market/market-sectors.ts';
+import { marketShiftShare } from '../market/market-shift-share.ts';
+import { marketTightness } from '../market/market-tightness.ts';
+import { marketWages } from '../market/market-wages.ts';
+import { targetSectors } from '../market/target-sectors.ts';
 import { provinces } from '../reference/provinces.ts';
 import { internationalYouthUnemployment } from '../survey/international-youth-unemployment.ts';
 import { surveyIndicator } from '../survey/survey-indicator.ts';
@@ -9,7 +15,7 @@ import { surveyPeriods } from '../survey/survey-periods.ts';
 import type { QueryDefinition } from './query-definition.ts';
 
 /** Every named query the API serves. */
-export const CATALOGUE: readonly QueryDefinition[] = [placementsByMonthProvince, provinces, surveyIndicator, surveyPeriods, internationalYouthUnemployment, youthPlacements, surveyIndicatorList, firmsToVisit] as readonly QueryDefinition[];
+export const CATALOGUE: readonly QueryDefinition[] = [placementsByMonthProvince, provinces, surveyIndicator, surveyPeriods, internationalYouthUnemployment, youthPlacements, surveyIndicatorList, firmsToVisit, marketSectors, marketOccupations, marketShiftShare, marketTightness, marketWages, targetSectors] as readonly QueryDefinition[];
 
 /** Finds a query by name. */
 export function findQuery(name: string): QueryDefinition | undefined {

@@ -1,0 +1,113 @@
+/**
+ * SQL fragments shared by the market and outreach queries. Every fragment reads only bound
+ * parameters (`$territory`, `$from`, `$to`, `$at`...) and fixed column names: nothing a user
+ * typed is ever spliced into the text.
+ */
+
+/** Age bands of placements counted as young people (15-29, the age span of youth employment policy). */
+export const YOUTH_BANDS = "('15-17', '18-24', '25-29')";
+
+/** Months of history an open vacancy or a seeker's activity may be older than the period end and still count. */
+export const ACTIVE_MONTHS = 12;
+
+/** A row of `vacancy` or `placement` (optionally aliased) lies in `$territory` (province or canton). */
+export function inTerritory(alias = ''): string {
+  const a = alias ? `${alias}.` : '';
+  return `(${a}province_code = $territory::VARCHAR OR ${a}canton_code = $territory::VARCHAR)`;
+}
+
+/** How a breakdown is read in each source: the registry's column and the survey's expression. */
+export interface Dimension {
+  /** Output column name. */
+  column: 'sector_code' | 'occupation_code';
+  /** Column of vacancy and placement. */
+  registry: string;
+  /** Expression over survey_person giving the same code, NULL when not reported. */
+  survey: string;
+}
+
+/** CIIU Rev.4 section letter: the survey's rama1 1-21 is the section's position in A-U. */
+export const SECTOR: Dimension = { column: 'sector_code', registry: 'sector_code', survey: 'CASE WHEN rama1 BETWEEN 1 AND 21 THEN chr(64 + rama1) END' };
+
+/** CIUO-08 major group: the survey's grupo1 1-9, and 10 (armed forces) as major group '0'. */
+export const OCCUPATION: Dimension = { column: 'occupation_code', registry: 'occupation_code', survey: "CASE WHEN grupo1 = 10 THEN '0' WHEN grupo1 BETWEEN 1 AND 9 THEN grupo1::VARCHAR END" };
+
+/**
+ * CTE `win(f, t)`: the months analysed, first-of-month dates. `$from`/`$to` when given; by
+ * default the 12 months up to the latest month with vacancies.
+ */
+export const WINDOW_CTE = `win AS (
+    SELECT coalesce($from::DATE, (coalesce($to::DATE, m) - INTERVAL 11 MONTH)::DATE) AS f, coalesce($to::DATE, m) AS t
+    FROM (SELECT max(posted_month) AS m FROM vacancy)
+  )`;
+
+/**
+ * CTE `sp(period)`: the survey round used, the latest within the window, or when the window
+ * holds none, the latest before its end (needs `win`).
+ */
+export const SURVEY_PERIOD_CTE = `sp AS (
+    SELECT coalesce(max(period) FILTER (WHERE period BETWEEN strftime(win.f, '%Y-%m') AND strftime(win.t, '%Y-%m')),
+                    max(period) FILTER (WHERE period <= strftime(win.t, '%Y-%m'))) AS period
+    FROM (SELECT DISTINCT period FROM survey_person), win
+  )`;
+
+/**
+ * CTE `e(m, d, lo)`: the period end for stocks (open vacancies, active seekers): `m` the month
+ * (`$at`, by default the latest month with vacancies), `d` its last day, `lo` the first month of
+ * the ${ACTIVE_MONTHS} months that end with it.
+ */
+export const END_CTE = `e AS (
+    SELECT m, (m + INTERVAL 1 MONTH - INTERVAL 1 DAY)::DATE AS d, (m - INTERVAL ${ACTIVE_MONTHS - 1} MONTH)::DATE AS lo
+    FROM (SELECT coalesce($at::DATE, (SELECT max(posted_month) FROM vacancy)) AS m)
+  )`;
+
+/**
+ * CTE `open_v`: vacancies open at the end of `e` (posted by then, not closed by then, and posted
+ * within the last ${ACTIVE_MONTHS} months: older ones without a closing date are stale), whose
+ * row satisfies `where`.
+ */
+export function openVacanciesCte(where: string): string {
+  return `open_v AS (
+    SELECT v.vacancy_id, v.firm_id, v.posted_on, v.positions, v.sector_code, v.occupation_code, v.province_code, v.canton_code
+    FROM vacancy v, e
+    WHERE v.posted_month BETWEEN e.lo AND e.m AND v.posted_on <= e.d AND (v.closed_on IS NULL OR v.closed_on > e.d) AND ${where}
+  )`;
+}
+
+/**
+ * CTEs ending in `active(seeker_id, province_code, canton_code)` and
+ * `active_k(seeker_id, province_code, canton_code, sector_code, occupation_code)`.
+ *
+ * An active seeker at the end of `e`: a seeker record (satisfying `where` over alias `s`) that
+ * registered or was referred to a vacancy in the ${ACTIVE_MONTHS} months to the end, and was not
+ * placed between that last activity and the end. The export records no desired occupation, so a
+ * seeker's occupations and sectors are those of the vacancies they were referred to in those
+ * months (`active_k`, one row per distinct pair); a seeker never referred has none.
+ */
+export function activeSeekersCtes(where: string): string {
+  return `sk AS (
+    SELECT s.seeker_id, s.province_code, s.canton_code, s.registered_on, s.reg_month
+    FROM seeker s, e WHERE s.registered_on <= e.d AND ${where}
+  ),
+  ref_w AS (
+    SELECT r.seeker_id, r.referred_on, v.sector_code, v.occupation_code
+    FROM referral r JOIN sk USING (seeker_id) JOIN vacancy v USING (vacancy_id), e
+    WHERE r.ref_month BETWEEN e.lo AND e.m AND r.referred_on <= e.d
+  ),
+  act AS (
+    SELECT sk.seeker_id, any_value(sk.province_code) AS province_code, any_value(sk.canton_code) AS canton_code,
+      greatest(any_value(CASE WHEN sk.reg_month >= e.lo THEN sk.registered_on END), max(ref_w.referred_on)) AS last_activity
+    FROM sk LEFT JOIN ref_w USING (seeker_id), e
+    GROUP BY sk.seeker_id
+    HAVING last_activity IS NOT NULL
+  ),
+  active AS (
+    SELECT act.seeker_id, act.province_code, act.canton_code FROM act
+    ANTI JOIN (SELECT p.seeker_id, p.placed_on FROM placement p, e WHERE p.month BETWEEN e.lo AND e.m AND p.placed_on <= e.d) pl
+      ON pl.seeker_id = act.seeker_id AND pl.placed_on >= act.last_activity
+  ),
+  active_k AS (
+    SELECT DISTINCT a.seeker_id, a.province_code, a.canton_code, r.sector_code, r.occupation_code
+    FROM active a JOIN ref_w r USING (seeker_id)
+  )`;
+}

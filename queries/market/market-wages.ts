@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { month, monthStart } from '../catalogue/params.ts';
+import { defineQuery } from '../catalogue/query-definition.ts';
+import { territoryCode } from './market-params.ts';
+import { OCCUPATION, SURVEY_PERIOD_CTE, WINDOW_CTE, inTerritory } from './market-sql.ts';
+
+/** Unweighted survey observations below which a median wage earned is flagged as a small sample. */
+export const MIN_SURVEY_N = 30;
+
+/**
+ * Wages offered in the service's vacancies (median) against wages earned by the employed
+ * (survey labour income, weighted median), by occupation major group, in the territory and in
+ * the nation.
+ */
+export const marketWages = defineQuery({
+  name: 'market-wages',
+  audience: 'policy',
+  title: { es: 'Salarios ofrecidos y salarios percibidos', en: 'Wages offered and wages earned' },
+  description: {
+    es: `Por gran grupo CIUO-08: mediana del salario ofrecido en las vacantes publicadas en el periodo (territorio y país) y mediana ponderada del ingreso laboral (ingrl) de los ocupados según la última ronda de la encuesta en el periodo (provincia del territorio y país), con su razón. Con menos de ${MIN_SURVEY_N} observaciones la mediana percibida se marca small_sample.`,
+    en: `By CIUO-08 major group: median wage offered in the vacancies posted in the period (territory and nation) and weighted median labour income (ingrl) of the employed in the latest survey round in the period (the territory’s province and the nation), with their ratio. With fewer than ${MIN_SURVEY_N} observations the median earned is flagged small_sample.`,
+  },
+  formula: {
+    es: 'ofrecido = mediana(salario_ofrecido); percibido = min{ y : Σ_{y_i ≤ y} fexp_i ≥ ½ Σ fexp_i } sobre ocupados (condact 1-6) con ingreso; razón = ofrecido / percibido',
+    en: 'offered = median(wage_offered); earned = min{ y : Σ_{y_i ≤ y} fexp_i ≥ ½ Σ fexp_i } over the employed (condact 1-6) with income; ratio = offered / earned',
+  },
+  sources: ['vacancy', 'survey_person'],
+  params: z.strictObject({ territory: territoryCode, from: month.optional(), to: month.optional() }),
+  columns: [
+    { name: 'occupation_code', kind: 'string', label: { es: 'Ocupación (gran grupo CIUO-08)', en: 'Occupation (CIUO-08 major group)' } },
+    { name: 'vacancies_with_wage', kind: 'integer', label: { es: 'Vacantes con salario (territorio)', en: 'Vacancies with a wage (territory)' } },
+    { name: 'median_wage_offered', kind: 'number', label: { es: 'Salario ofrecido, mediana (territorio)', en: 'Wage offered, median (territory)' } },
+    { name: 'median_wage_offered_nation', kind: 'number', label: { es: 'Salario ofrecido, mediana (país)', en: 'Wage offered, median (nation)' } },
+    { name: 'survey_period', kind: 'string', label: { es: 'Periodo de la encuesta', en: 'Survey period' } },
+    { name: 'earned_n', kind: 'integer', label: { es: 'Observaciones de la encuesta (provincia)', en: 'Survey observations (province)' } },
+    { name: 'median_wage_earned', kind: 'number', label: { es: 'Ingreso laboral, mediana ponderada (provincia)', en: 'Labour income, weighted median (province)' } },
+    { name: 'median_wage_earned_nation', kind: 'number', label: { es: 'Ingreso laboral, mediana ponderada (país)', en: 'Labour income, weighted median (nation)' } },
+    { name: 'offered_to_earned', kind: 'number', label: { es: 'Razón ofrecido / percibido', en: 'Offered / earned ratio' } },
+    { name: 'earned_flag', kind: 'string', label: { es: 'Calidad de la mediana percibida', en: 'Quality of the median earned' } },
+  ],
+  example: { territory: '17' },
+  build: (p) => ({
+    sql: `WITH ${WINDOW_CTE}, ${SURVEY_PERIOD_CTE},
+      offered AS (
+        SELECT occupation_code AS k, count(*) FILTER (WHERE ${inTerritory()}) AS n,
+          median(wage_offered::DOUBLE) FILTER (WHERE ${inTerritory()}) AS mt, median(wage_offered::DOUBLE) AS mn
+        FROM vacancy, win WHERE posted_month BETWEEN win.f AND win.t AND wage_offered IS NOT NULL GROUP BY k
+      ),
+      earners AS (
+        SELECT ${OCCUPATION.survey} AS k, p.province_code = left($territory::VARCHAR, 2) AS here, p.ingrl::DOUBLE AS y, p.fexp AS w
+        FROM survey_person p, sp
+        WHERE p.period = sp.period AND p.condact BETWEEN 1 AND 6 AND p.ingrl IS NOT NULL AND ${OCCUPATION.survey} IS NOT NULL
+      ),
+      scoped AS (SELECT 'n' AS scope, k, y, w FROM earners UNION ALL SELECT 't', k, y, w FROM earners WHERE here),
+      cdf AS (
+        SELECT scope, k, y, sum(w) OVER (PARTITION BY scope, k ORDER BY y ROWS UNBOUNDED PRECEDING) / sum(w) OVER (PARTITION BY scope, k) AS F
+        FROM scoped
+      ),
+      earned AS (
+        SELECT k, min(y) FILTER (WHERE scope = 't' AND F >= 0.5) AS mt, min(y) FILTER (WHERE scope = 'n' AND F >= 0.5) AS mn,
+          count(*) FILTER (WHERE scope = 't') AS n
+        FROM cdf GROUP BY k
+      )
+      SELECT k AS occupation_code, coalesce(o.n, 0)::INTEGER AS vacancies_with_wage, o.mt AS median_wage_offered, o.mn AS median_wage_offered_nation,
+        sp.period AS survey_period, coalesce(e.n, 0)::INTEGER AS earned_n, e.mt AS median_wage_earned, e.mn AS median_wage_earned_nation,
+        o.mt / nullif(e.mt, 0) AS offered_to_earned,
+        CASE WHEN e.mt IS NULL THEN NULL WHEN e.n < ${MIN_SURVEY_N} THEN 'small_sample' ELSE 'ok' END AS earned_flag
+      FROM (SELECT k FROM offered UNION SELECT k FROM earned) keys LEFT JOIN offered o USING (k) LEFT JOIN earned e USING (k), sp
+      ORDER BY k`,
+    params: { territory: p.territory, from: monthStart(p.from), to: monthStart(p.to) },
+  }),
+});
