@@ -1,6 +1,12 @@
 import { placementsByMonthProvince } from '../placements/placements-by-month-province.ts';
 import { youthPlacements } from '../placements/youth-placements.ts';
 import { firmsToVisit } from '../outreach/firms-to-visit.ts';
+import { kpiChannels } from '../kpi/kpi-channels.ts';
+import { kpiFunnel } from '../kpi/kpi-funnel.ts';
+import { kpiOffices } from '../kpi/kpi-offices.ts';
+import { kpiSummary } from '../kpi/kpi-summary.ts';
+import { kpiTrend } from '../kpi/kpi-trend.ts';
+import { kpiVacancyCohorts } from '../kpi/kpi-vacancy-cohorts.ts';
 import { marketOccupations } from '../market/market-occupations.ts';
 import { marketSectors } from '../market/market-sectors.ts';
 import { marketShiftShare } from '../market/market-shift-share.ts';
@@ -15,7 +21,7 @@ import { surveyPeriods } from '../survey/survey-periods.ts';
 import type { QueryDefinition } from './query-definition.ts';
 
 /** Every named query the API serves. */
-export const CATALOGUE: readonly QueryDefinition[] = [placementsByMonthProvince, provinces, surveyIndicator, surveyPeriods, internationalYouthUnemployment, youthPlacements, surveyIndicatorList, firmsToVisit, marketSectors, marketOccupations, marketShiftShare, marketTightness, marketWages, targetSectors] as readonly QueryDefinition[];
+export const CATALOGUE: readonly QueryDefinition[] = [placementsByMonthProvince, provinces, surveyIndicator, surveyPeriods, internationalYouthUnemployment, youthPlacements, surveyIndicatorList, firmsToVisit, kpiSummary, kpiTrend, kpiFunnel, kpiChannels, kpiOffices, kpiVacancyCohorts, marketSectors, marketOccupations, marketShiftShare, marketTightness, marketWages, targetSectors] as readonly QueryDefinition[];
 
 /** Finds a query by name. */
 export function findQuery(name: string): QueryDefinition | undefined {

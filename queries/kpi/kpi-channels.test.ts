@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memoryWarehouse } from '../../warehouse/testing/memory-warehouse.ts';
+import type { Warehouse } from '../../warehouse/warehouse.ts';
+import { ParamError, runQuery } from '../catalogue/run-query.ts';
+import { insertKpiFixture } from './insert-kpi-fixture.ts';
+import { kpiChannels as q } from './kpi-channels.ts';
+
+let w: Warehouse;
+beforeAll(async () => {
+  w = await memoryWarehouse();
+  await insertKpiFixture(w);
+});
+afterAll(() => w.close());
+
+/** Rows as [channel, events, persons, firms, persons_observable, persons_placed_90d, conversion_90d]. */
+const rows = async (params: Record<string, unknown>) => {
+  const a = await runQuery(w, q, params);
+  expect(a.names).toEqual(q.columns.map((c) => c.name));
+  return Array.from({ length: a.rowCount }, (_, r) => a.values.map((col) => col[r]));
+};
+
+// The data end on 2024-07-31 (latest month with placements), so every attendance up to 2024-05-02 can be judged.
+describe('kpi-channels on the hand-made fixture', () => {
+  it('counts attendance and 90-day conversion per kind of service, hand-checked', async () => {
+    const r = await rows({ from: '2024-01', to: '2024-03' });
+    expect(r.map((x) => x.slice(0, 6))).toEqual([
+      ['counselling', 4, 3, 0, 3, 2], // E1 E3 E8 E11: P1 (C1 13 days after), P2 (C2 7 days after), P8 (C5 107 days after: no)
+      ['job_fair', 2, 1, 1, 1, 1], // E5 (P4, C3 5 days after), E7 (firm F2)
+      ['portal', 1, 1, 0, 1, 1], // E4 (P3, C4 64 days after)
+      ['workshop_employers', 1, 0, 1, 0, 0], // E6 (firm F1)
+      ['workshop_seekers', 1, 1, 0, 1, 1], // E2 (P1)
+    ]);
+    expect(r[0]![6]).toBeCloseTo(2 / 3, 12);
+    expect(r.map((x) => x[6]).slice(1)).toEqual([1, 1, null, 1]);
+  });
+
+  it('applies the event filters: kind, the office province, the person', async () => {
+    expect((await rows({ from: '2024-01', to: '2024-03', channel: 'workshop' })).map((x) => x[0])).toEqual(['workshop_employers', 'workshop_seekers']);
+    expect(await rows({ from: '2024-03', to: '2024-04', province: '09' })).toEqual([
+      ['counselling', 2, 2, 0, 2, 1, 0.5], // E11 (P8, no), E10 (P3, C4 5 days after)
+      ['job_fair', 2, 1, 1, 1, 1, 1],
+    ]);
+    const women = await rows({ from: '2024-01', to: '2024-03', sex: 'F' });
+    expect(women.map((x) => x.slice(0, 7))).toEqual([
+      ['counselling', 3, 2, 0, 2, 1, 0.5], // E1 E8 (P1 converted), E11 (P8 not)
+      ['portal', 1, 1, 0, 1, 1, 1],
+      ['workshop_seekers', 1, 1, 0, 1, 1, 1],
+    ]);
+  });
+
+  it('plans with EXPLAIN', async () => {
+    const { sql, params } = q.build(q.params.parse({ from: '2024-01', to: '2024-03', province: '17', office: 'Q1', sex: 'F', age: 'youth', channel: 'portal' }), null);
+    await expect(w.run(`EXPLAIN ${sql}`, params)).resolves.toBeUndefined();
+  });
+
+  it('refuses unknown and malformed parameters', async () => {
+    await expect(runQuery(w, q, { window: '30' })).rejects.toThrow(ParamError);
+    await expect(runQuery(w, q, { channel: "portal' --" })).rejects.toThrow(/channel/);
+  });
+});

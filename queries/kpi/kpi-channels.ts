@@ -1,0 +1,65 @@
+import { defineQuery } from '../catalogue/query-definition.ts';
+import { DATA_END_SQL, KpiSql, kpiParams, ratio } from './kpi-filters.ts';
+
+/** Days after attending within which a placement counts as a conversion. */
+export const CONVERSION_DAYS = 90;
+
+/**
+ * Attendance and conversion per service channel (the kinds of service event: counselling,
+ * interview, workshop_seekers, workshop_employers, job_fair, portal) in the period.
+ *
+ * Per kind: events; distinct persons (seekers) and firms served. Conversion: a person's first
+ * attendance of the kind in the period starts a 90-day window; they converted when any of their
+ * records was placed on a day from that attendance to 90 days after it. Only attendees whose window
+ * ends on or before the data's end (last day of the latest month with placements) can be judged, so
+ * conversion_90d = persons_placed_90d / persons_observable. Event filters apply (office, province of
+ * the office, channel = kind, sex and age of the person); sector and occupation do not.
+ */
+export const kpiChannels = defineQuery({
+  name: 'kpi-channels',
+  audience: 'policy',
+  title: { es: 'Atención y colocación por canal de servicio', en: 'Attendance and placement by service channel' },
+  description: {
+    es: 'Por tipo de servicio (consejería, entrevistas, talleres para buscadores y para empleadores, ferias de empleo, portal): servicios prestados, personas y empresas atendidas, y proporción de personas colocadas en los 90 días siguientes a su primera atención del periodo.',
+    en: 'Per kind of service (counselling, interviews, workshops for seekers and for employers, job fairs, portal): services delivered, persons and firms served, and the share of persons placed within 90 days of their first attendance in the period.',
+  },
+  formula: {
+    es: 'conversión a 90 días = personas colocadas entre su primera atención a y a + 90 días / personas atendidas con a + 90 días ≤ fin de los datos',
+    en: 'conversion at 90 days = persons placed between their first attendance a and a + 90 days / persons attended with a + 90 days ≤ end of data',
+  },
+  sources: ['service_event', 'seeker', 'placement', 'placement_monthly'],
+  params: kpiParams({}),
+  columns: [
+    { name: 'channel', kind: 'string', label: { es: 'Canal (tipo de servicio)', en: 'Channel (kind of service)' } },
+    { name: 'events', kind: 'integer', label: { es: 'Servicios prestados', en: 'Services delivered' } },
+    { name: 'persons', kind: 'integer', label: { es: 'Personas atendidas', en: 'Persons served' } },
+    { name: 'firms', kind: 'integer', label: { es: 'Empresas atendidas', en: 'Firms served' } },
+    { name: 'persons_observable', kind: 'integer', label: { es: 'Personas con 90 días observables', en: 'Persons with 90 days observable' } },
+    { name: 'persons_placed_90d', kind: 'integer', label: { es: 'Colocadas en 90 días', en: 'Placed within 90 days' } },
+    { name: 'conversion_90d', kind: 'number', label: { es: 'Conversión a 90 días', en: 'Conversion within 90 days' } },
+  ],
+  example: { from: '2025-10', to: '2026-09' },
+  build: (f) => {
+    const k = new KpiSql(f, 12);
+    return k.bound(`WITH
+      ev AS (SELECT e.kind, e.event_on, e.seeker_id, e.firm_id FROM service_event e WHERE ${k.inPeriod('e.month')} AND ${k.where('service_event', 'e')}),
+      att AS (
+        SELECT ev.kind, s.person_id, min(ev.event_on) AS first_on
+        FROM ev JOIN seeker s ON s.seeker_id = ev.seeker_id GROUP BY ev.kind, s.person_id),
+      judged AS (SELECT att.*, att.first_on + ${CONVERSION_DAYS} <= e.d AS observable FROM att CROSS JOIN (SELECT ${DATA_END_SQL} AS d) e),
+      rec AS (SELECT s.seeker_id, s.person_id FROM seeker s WHERE s.person_id IN (SELECT person_id FROM att)),
+      converted AS (
+        SELECT DISTINCT j.kind, j.person_id
+        FROM judged j JOIN rec ON rec.person_id = j.person_id JOIN placement p ON p.seeker_id = rec.seeker_id
+        WHERE j.observable AND p.month >= ${k.lo} AND p.placed_on BETWEEN j.first_on AND j.first_on + ${CONVERSION_DAYS}),
+      people AS (
+        SELECT j.kind, count(*) AS persons, count(*) FILTER (WHERE j.observable) AS persons_observable, count(c.person_id) AS persons_placed_90d
+        FROM judged j LEFT JOIN converted c ON c.kind = j.kind AND c.person_id = j.person_id GROUP BY j.kind),
+      events AS (SELECT ev.kind, count(*) AS events, count(DISTINCT ev.firm_id) AS firms FROM ev GROUP BY ev.kind)
+      SELECT events.kind AS channel, events.events::INTEGER AS events, coalesce(people.persons, 0)::INTEGER AS persons, events.firms::INTEGER AS firms,
+        coalesce(people.persons_observable, 0)::INTEGER AS persons_observable, coalesce(people.persons_placed_90d, 0)::INTEGER AS persons_placed_90d,
+        ${ratio('people.persons_placed_90d', 'people.persons_observable')} AS conversion_90d
+      FROM events LEFT JOIN people ON people.kind = events.kind
+      ORDER BY events.kind`);
+  },
+});

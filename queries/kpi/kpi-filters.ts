@@ -1,0 +1,242 @@
+import { z } from 'zod';
+import { month, provinceCode } from '../catalogue/params.ts';
+
+/**
+ * The one filter set shared by every placement-KPI query of the policy dashboard, and the SQL
+ * fragments that apply it. Values are always bound (`$name`), never spliced into SQL text; the
+ * only SQL a caller chooses is picked from fixed maps by a validated enum.
+ *
+ * Which filter restricts which table (a filter that does not apply to a table is ignored for it):
+ *
+ * | filter     | seeker         | service_event                     | referral                 | placement         | vacancy         |
+ * | ---------- | -------------- | --------------------------------- | ------------------------ | ----------------- | --------------- |
+ * | from, to   | reg_month      | month                             | ref_month                | month             | posted_month    |
+ * | province   | province_code  | the event office's province       | the vacancy's province   | province_code (*) | province_code   |
+ * | office     | office_code    | office_code                       | the vacancy's office     | office_code (*)   | office_code     |
+ * | sector     | —              | —                                 | the vacancy's sector     | sector_code       | sector_code     |
+ * | occupation | —              | —                                 | the vacancy's occupation | occupation_code   | occupation_code |
+ * | sex, age   | sex, age_band  | the person served (seeker record) | the person referred      | sex, age_band     | —               |
+ * | channel    | —              | kind (`workshop`: both workshops) | —                        | channel           | —               |
+ *
+ * (*) a placement belongs to the office and province of the vacancy it filled (as loaded), a
+ * registration to the office where the person registered. `occupation` matches codes that
+ * begin with it: the warehouse keeps the CIUO-08 major group (1 digit), so a 2-digit sub-major
+ * group matches only data loaded at that detail.
+ */
+
+/** The seeker age bands precomputed at load. */
+export const AGE_BANDS = ['15-17', '18-24', '25-29', '30-44', '45-64', '65+'] as const;
+
+/** The bands `age=youth` stands for (15-29 years). */
+export const YOUTH_BANDS = ['15-17', '18-24', '25-29'] as const;
+
+/**
+ * Channel values: the channels a placement is credited to (counselling, portal, job_fair,
+ * workshop, outreach) and the kinds of service event (counselling, interview, workshop_seekers,
+ * workshop_employers, job_fair, portal).
+ */
+export const KPI_CHANNELS = ['counselling', 'portal', 'job_fair', 'workshop', 'outreach', 'interview', 'workshop_seekers', 'workshop_employers'] as const;
+
+/** The filter fields, each optional; spread into a query's strict parameter schema. */
+export const KPI_FILTER_SHAPE = {
+  from: month.optional(),
+  to: month.optional(),
+  province: provinceCode.optional(),
+  office: z.string().regex(/^[A-Za-z0-9-]{1,20}$/, 'expected an office code (letters, digits or hyphens, at most 20)').optional(),
+  sector: z.string().regex(/^[A-U]$/, 'expected a CIIU Rev.4 section letter A-U').optional(),
+  occupation: z.string().regex(/^\d{1,2}$/, 'expected a CIUO-08 major (1 digit) or sub-major (2 digits) group').optional(),
+  sex: z.enum(['F', 'M']).optional(),
+  age: z.enum([...AGE_BANDS, 'youth']).optional(),
+  channel: z.enum(KPI_CHANNELS).optional(),
+};
+
+/** Parsed KPI filters. */
+export type KpiFilters = { [K in keyof typeof KPI_FILTER_SHAPE]?: z.infer<(typeof KPI_FILTER_SHAPE)[K]> };
+
+const monthIndex = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
+
+/**
+ * A strict parameter schema: the shared filters plus a query's own fields. It refuses unknown
+ * parameters, `from` after `to`, and (with `maxMonths`) a range longer than that, so that
+ * answers stay at most a few hundred rows.
+ */
+export function kpiParams<E extends z.ZodRawShape>(extra: E, options: { maxMonths?: number } = {}) {
+  return z.strictObject({ ...KPI_FILTER_SHAPE, ...extra }).superRefine((value, ctx) => {
+    const { from, to } = value as KpiFilters;
+    if (from && to && from > to) ctx.addIssue({ code: 'custom', path: ['to'], message: '`to` must not be before `from`' });
+    if (from && to && options.maxMonths && monthIndex(to) - monthIndex(from) + 1 > options.maxMonths) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: `at most ${options.maxMonths} months at a time` });
+    }
+  });
+}
+
+/** The shared filters alone, as a strict schema. */
+export const kpiFilters = kpiParams({});
+
+/** Bound values of a fragment, by placeholder name (without `$`). */
+export type BoundValues = Record<string, string | number | boolean | null>;
+
+/** SQL text with `$name` placeholders and the values to bind to them. */
+export interface Fragment {
+  sql: string;
+  params: BoundValues;
+}
+
+/** Tables (and the placements aggregate) the filters know how to restrict. */
+export type KpiTable = 'seeker' | 'service_event' | 'referral' | 'placement' | 'placement_monthly' | 'vacancy' | 'office';
+
+const AGE_SQL = (col: string) => `(${col} = $age OR ($age = 'youth' AND ${col} IN (${YOUTH_BANDS.map((b) => `'${b}'`).join(', ')})))`;
+const KIND_SQL = (col: string) => `(${col} = $channel OR ($channel = 'workshop' AND ${col} IN ('workshop_seekers', 'workshop_employers')))`;
+
+/**
+ * The conditions the filters put on one table (aliased `alias`), joined with AND (`true` when
+ * none apply), and the values they bind. The period is not included: see {@link KpiSql.inPeriod}.
+ * Person attributes of events and referrals, and vacancy attributes of referrals, are semi-joins
+ * added only when such a filter is given.
+ */
+export function kpiWhere(f: KpiFilters, table: KpiTable, alias: string): Fragment {
+  const a = alias;
+  const conds: string[] = [];
+  const params: BoundValues = {};
+  const use = (name: keyof KpiFilters, sql: string) => {
+    const value = f[name];
+    if (value === undefined) return;
+    conds.push(sql);
+    params[name] = value;
+  };
+  const personSemiJoin = (col: string) => {
+    const inner: string[] = [];
+    if (f.sex !== undefined) inner.push('ps.sex = $sex');
+    if (f.age !== undefined) inner.push(AGE_SQL('ps.age_band'));
+    if (inner.length === 0) return;
+    conds.push(`${col} IN (SELECT ps.seeker_id FROM seeker ps WHERE ${inner.join(' AND ')})`);
+    if (f.sex !== undefined) params.sex = f.sex;
+    if (f.age !== undefined) params.age = f.age;
+  };
+  switch (table) {
+    case 'seeker':
+      use('province', `${a}.province_code = $province`);
+      use('office', `${a}.office_code = $office`);
+      use('sex', `${a}.sex = $sex`);
+      use('age', AGE_SQL(`${a}.age_band`));
+      break;
+    case 'service_event':
+      use('office', `${a}.office_code = $office`);
+      use('province', `${a}.office_code IN (SELECT po.office_code FROM office po WHERE po.province_code = $province)`);
+      use('channel', KIND_SQL(`${a}.kind`));
+      personSemiJoin(`${a}.seeker_id`);
+      break;
+    case 'referral': {
+      const v = vacancyConditions(f, 'pv');
+      if (v.sql) {
+        conds.push(`${a}.vacancy_id IN (SELECT pv.vacancy_id FROM vacancy pv WHERE ${v.sql})`);
+        Object.assign(params, v.params);
+      }
+      personSemiJoin(`${a}.seeker_id`);
+      break;
+    }
+    case 'placement':
+      use('province', `${a}.province_code = $province`);
+      use('office', `${a}.office_code = $office`);
+      use('sector', `${a}.sector_code = $sector`);
+      use('occupation', `starts_with(${a}.occupation_code, $occupation)`);
+      use('sex', `${a}.sex = $sex`);
+      use('age', AGE_SQL(`${a}.age_band`));
+      use('channel', `${a}.channel = $channel`);
+      break;
+    case 'placement_monthly':
+      use('province', `${a}.province_code = $province`);
+      use('sex', `${a}.sex = $sex`);
+      use('age', AGE_SQL(`${a}.age_band`));
+      break;
+    case 'vacancy': {
+      const v = vacancyConditions(f, a);
+      if (v.sql) conds.push(v.sql);
+      Object.assign(params, v.params);
+      break;
+    }
+    case 'office':
+      use('province', `${a}.province_code = $province`);
+      use('office', `${a}.office_code = $office`);
+      break;
+  }
+  return { sql: conds.length ? conds.join(' AND ') : 'true', params };
+}
+
+function vacancyConditions(f: KpiFilters, a: string): Fragment {
+  const conds: string[] = [];
+  const params: BoundValues = {};
+  if (f.province !== undefined) { conds.push(`${a}.province_code = $province`); params.province = f.province; }
+  if (f.office !== undefined) { conds.push(`${a}.office_code = $office`); params.office = f.office; }
+  if (f.sector !== undefined) { conds.push(`${a}.sector_code = $sector`); params.sector = f.sector; }
+  if (f.occupation !== undefined) { conds.push(`starts_with(${a}.occupation_code, $occupation)`); params.occupation = f.occupation; }
+  return { sql: conds.join(' AND '), params };
+}
+
+/** True when the placements aggregate (month, province, sex, age band) can answer a placement count under these filters. */
+export function aggregateAnswers(f: KpiFilters): boolean {
+  return f.office === undefined && f.sector === undefined && f.occupation === undefined && f.channel === undefined;
+}
+
+/** The last day of the latest month with placements: the end of the data, for windows that must be observable. */
+export const DATA_END_SQL = '(SELECT last_day(max(month)) FROM placement_monthly)';
+
+/** The latest follow-up date: a placement's k-month retention is observable when placed_on + k months is on or before it. */
+export const FOLLOWUP_END_SQL = '(SELECT max(checked_on) FROM followup)';
+
+/** `quantile_cont` (linear interpolation between closest ranks) of an integer expression, as DOUBLE. */
+export function quantile(expr: string, q: number): string {
+  return `quantile_cont((${expr})::DOUBLE, ${q})`;
+}
+
+/** `num / den` as DOUBLE, NULL when the denominator is 0 or NULL. */
+export function ratio(num: string, den: string): string {
+  return `((${num})::DOUBLE / nullif(${den}, 0))`;
+}
+
+/**
+ * Builds a KPI query's SQL: the period bounds, the filter conditions per table, and the bound
+ * values they use, collected so that exactly the placeholders in the SQL are bound.
+ */
+export class KpiSql {
+  /** Values to bind, filled as fragments are asked for. */
+  readonly params: BoundValues = {};
+  /** First day of the first month of the period (SQL DATE expression). */
+  readonly lo: string;
+  /** First day of the last month of the period (SQL DATE expression). */
+  readonly hi: string;
+
+  /**
+   * `defaultMonths`: without `to` the period ends at the latest month with placements; without
+   * `from` it spans this many months up to its end.
+   */
+  constructor(readonly filters: KpiFilters, defaultMonths: number) {
+    if (filters.to) this.params.to = `${filters.to}-01`;
+    if (filters.from) this.params.from = `${filters.from}-01`;
+    this.hi = filters.to ? '$to::DATE' : '(SELECT max(month) FROM placement_monthly)';
+    this.lo = filters.from ? '$from::DATE' : `(${this.hi} - INTERVAL ${Math.trunc(defaultMonths) - 1} MONTH)::DATE`;
+  }
+
+  /** The filter conditions of a table (see {@link kpiWhere}), their values recorded. */
+  where(table: KpiTable, alias: string): string {
+    const { sql, params } = kpiWhere(this.filters, table, alias);
+    Object.assign(this.params, params);
+    return sql;
+  }
+
+  /** `column BETWEEN lo AND hi`, for a month column (first days of months). */
+  inPeriod(column: string): string {
+    return `${column} BETWEEN ${this.lo} AND ${this.hi}`;
+  }
+
+  /** SQL and the values it binds. */
+  bound(sql: string): { sql: string; params: BoundValues } {
+    return { sql, params: { ...this.params } };
+  }
+}
+
+/** Shared column docs of the period every single-answer KPI query states. */
+export const PERIOD_COLUMNS = [
+  { name: 'period_from', kind: 'string', label: { es: 'Desde (mes)', en: 'From (month)' } },
+  { name: 'period_to', kind: 'string', label: { es: 'Hasta (mes)', en: 'To (month)' } },
+] as const;

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memoryWarehouse } from '../../warehouse/testing/memory-warehouse.ts';
+import type { Warehouse } from '../../warehouse/warehouse.ts';
+import { ParamError, runQuery } from '../catalogue/run-query.ts';
+import { insertKpiFixture } from './insert-kpi-fixture.ts';
+import { kpiTrend as q } from './kpi-trend.ts';
+
+let w: Warehouse;
+beforeAll(async () => {
+  w = await memoryWarehouse();
+  await insertKpiFixture(w);
+});
+afterAll(() => w.close());
+
+/** Rows as [month, registrations, referrals, placements, vacancies, positions]. */
+const rows = async (params: Record<string, unknown>) => {
+  const a = await runQuery(w, q, params);
+  expect(a.names).toEqual(q.columns.map((c) => c.name));
+  return Array.from({ length: a.rowCount }, (_, r) => a.values.map((col) => col[r]));
+};
+
+describe('kpi-trend on the hand-made fixture', () => {
+  it('counts each month, hand-checked', async () => {
+    expect(await rows({ from: '2024-01', to: '2024-03' })).toEqual([
+      ['2024-01', 2, 2, 1, 2, 3], // S1 S2; R1 R2; C1; V1 (2) V4 (1)
+      ['2024-02', 2, 1, 1, 1, 1], // S3 S5; R3; C2; V2
+      ['2024-03', 0, 2, 1, 1, 3], // R4 R5; C3; V3
+    ]);
+  });
+
+  it('applies a vacancy filter to referrals, placements and vacancies but not to registrations', async () => {
+    expect(await rows({ from: '2024-01', to: '2024-03', sector: 'G' })).toEqual([
+      ['2024-01', 2, 2, 1, 1, 2],
+      ['2024-02', 2, 0, 1, 0, 0],
+      ['2024-03', 0, 1, 0, 1, 3],
+    ]);
+  });
+
+  it('reads placements from the monthly aggregate under person filters, with the same answer', async () => {
+    expect(await rows({ from: '2024-01', to: '2024-04', province: '09', sex: 'M' })).toEqual([
+      ['2024-01', 0, 0, 0, 1, 1], // V4
+      ['2024-02', 0, 0, 0, 1, 1], // V2
+      ['2024-03', 0, 1, 1, 0, 0], // R4, C3: S4 is a man sent to V2 in 09
+      ['2024-04', 0, 0, 0, 0, 0],
+    ]);
+    const viaRaw = await rows({ from: '2024-01', to: '2024-07', province: '17', channel: 'portal' });
+    expect(viaRaw.map((r) => r[3])).toEqual([0, 1, 0, 1, 0, 0, 0]); // C2 (Feb), C4 (Apr)
+  });
+
+  it('defaults to the 36 months up to the latest month with placements', async () => {
+    const all = await rows({});
+    expect(all).toHaveLength(36);
+    expect(all[0]![0]).toBe('2021-08');
+    expect(all.at(-1)![0]).toBe('2024-07');
+    expect(all.reduce((n, r) => n + (r[3] as number), 0)).toBe(6);
+  });
+
+  it('plans with EXPLAIN on both placement paths', async () => {
+    for (const p of [{ province: '17' }, { office: 'Q1', sector: 'G', occupation: '5', sex: 'F', age: 'youth', channel: 'portal' }]) {
+      const { sql, params } = q.build(q.params.parse(p), null);
+      await expect(w.run(`EXPLAIN ${sql}`, params)).resolves.toBeUndefined();
+    }
+  });
+
+  it('refuses unknown and malformed parameters, and ranges over 120 months', async () => {
+    await expect(runQuery(w, q, { by: 'office' })).rejects.toThrow(ParamError);
+    await expect(runQuery(w, q, { to: '24-01' })).rejects.toThrow(/to: expected a month/);
+    await expect(runQuery(w, q, { from: '2000-01', to: '2024-01' })).rejects.toThrow(/at most 120 months/);
+  });
+});

@@ -1,0 +1,50 @@
+import { defineQuery } from '../catalogue/query-definition.ts';
+import { KpiSql, aggregateAnswers, kpiParams } from './kpi-filters.ts';
+
+/**
+ * The main KPI counts month by month, for the dashboard's date-range brush: registrations,
+ * referrals, placements, vacancies and positions, one row per month of the period (default: the
+ * 36 months up to the latest month with placements; at most the last 120 months of it), months without records as 0.
+ * Placements are read from the monthly aggregate when the filters allow it (province, sex, age).
+ */
+export const kpiTrend = defineQuery({
+  name: 'kpi-trend',
+  audience: 'policy',
+  title: { es: 'Evolución mensual de los indicadores', en: 'Monthly trend of the indicators' },
+  description: {
+    es: 'Registros, derivaciones, colocaciones, vacantes y puestos por mes, con los mismos filtros que los indicadores clave (cada filtro se aplica a las tablas donde tiene sentido). Hasta 120 meses.',
+    en: 'Registrations, referrals, placements, vacancies and positions per month, with the same filters as the key indicators (each filter applies where it makes sense). Up to 120 months.',
+  },
+  formula: {
+    es: 'registros(m) = registros con fecha de registro en m; derivaciones(m), colocaciones(m), vacantes(m) y puestos(m) igual con su fecha de derivación, de colocación y de publicación',
+    en: 'registrations(m) = records registered in month m; referrals(m), placements(m), vacancies(m) and positions(m) likewise by referral, placement and posting date',
+  },
+  sources: ['seeker', 'referral', 'placement', 'placement_monthly', 'vacancy'],
+  params: kpiParams({}, { maxMonths: 120 }),
+  columns: [
+    { name: 'month', kind: 'string', label: { es: 'Mes', en: 'Month' } },
+    { name: 'registrations', kind: 'integer', label: { es: 'Registros', en: 'Registrations' } },
+    { name: 'referrals', kind: 'integer', label: { es: 'Derivaciones', en: 'Referrals' } },
+    { name: 'placements', kind: 'integer', label: { es: 'Colocaciones', en: 'Placements' } },
+    { name: 'vacancies', kind: 'integer', label: { es: 'Vacantes publicadas', en: 'Vacancies posted' } },
+    { name: 'positions', kind: 'integer', label: { es: 'Puestos', en: 'Positions' } },
+  ],
+  example: { from: '2024-10', to: '2026-09' },
+  build: (f) => {
+    const k = new KpiSql(f, 36);
+    const placements = aggregateAnswers(f)
+      ? `SELECT pm.month, sum(pm.placements) AS n FROM placement_monthly pm WHERE ${k.inPeriod('pm.month')} AND ${k.where('placement_monthly', 'pm')} GROUP BY pm.month`
+      : `SELECT p.month, count(*) AS n FROM placement p WHERE ${k.inPeriod('p.month')} AND ${k.where('placement', 'p')} GROUP BY p.month`;
+    return k.bound(`WITH
+      months AS (SELECT range::DATE AS month FROM range(greatest(${k.lo}, (${k.hi} - INTERVAL 119 MONTH)::DATE)::TIMESTAMP, (${k.hi} + INTERVAL 1 MONTH)::TIMESTAMP, INTERVAL 1 MONTH)),
+      reg AS (SELECT s.reg_month AS month, count(*) AS n FROM seeker s WHERE ${k.inPeriod('s.reg_month')} AND ${k.where('seeker', 's')} GROUP BY s.reg_month),
+      ref AS (SELECT r.ref_month AS month, count(*) AS n FROM referral r WHERE ${k.inPeriod('r.ref_month')} AND ${k.where('referral', 'r')} GROUP BY r.ref_month),
+      plc AS (${placements}),
+      vac AS (SELECT v.posted_month AS month, count(*) AS n, sum(v.positions) AS positions FROM vacancy v
+        WHERE ${k.inPeriod('v.posted_month')} AND ${k.where('vacancy', 'v')} GROUP BY v.posted_month)
+      SELECT strftime(m.month, '%Y-%m') AS month, coalesce(reg.n, 0)::INTEGER AS registrations, coalesce(ref.n, 0)::INTEGER AS referrals,
+        coalesce(plc.n, 0)::INTEGER AS placements, coalesce(vac.n, 0)::INTEGER AS vacancies, coalesce(vac.positions, 0)::INTEGER AS positions
+      FROM months m LEFT JOIN reg USING (month) LEFT JOIN ref USING (month) LEFT JOIN plc USING (month) LEFT JOIN vac USING (month)
+      ORDER BY m.month`);
+  },
+});

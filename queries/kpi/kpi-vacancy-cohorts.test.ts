@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memoryWarehouse } from '../../warehouse/testing/memory-warehouse.ts';
+import type { Warehouse } from '../../warehouse/warehouse.ts';
+import { ParamError, runQuery } from '../catalogue/run-query.ts';
+import { insertKpiFixture } from './insert-kpi-fixture.ts';
+import { kpiVacancyCohorts as q } from './kpi-vacancy-cohorts.ts';
+
+let w: Warehouse;
+beforeAll(async () => {
+  w = await memoryWarehouse();
+  await insertKpiFixture(w);
+});
+afterAll(() => w.close());
+
+/** Rows as [month, vacancies, positions, vacancies_filled, filled_positions, fill_rate, median_days_to_fill]. */
+const rows = async (params: Record<string, unknown>) => {
+  const a = await runQuery(w, q, params);
+  expect(a.names).toEqual(q.columns.map((c) => c.name));
+  return Array.from({ length: a.rowCount }, (_, r) => a.values.map((col) => col[r]));
+};
+
+describe('kpi-vacancy-cohorts on the hand-made fixture', () => {
+  it('follows each posting month, hand-checked', async () => {
+    const r = await rows({ from: '2023-11', to: '2024-03' });
+    expect(r.map((x) => x.slice(0, 5))).toEqual([
+      ['2023-11', 1, 1, 1, 1], // V0: C0 on day 30
+      ['2024-01', 2, 3, 1, 2], // V1 (2 of 2, first on day 20), V4 (never)
+      ['2024-02', 1, 1, 1, 1], // V2: C3 on day 34
+      ['2024-03', 1, 3, 1, 2], // V3: C4 (day 40) and C5, 2 of 3
+    ]);
+    expect(r.map((x) => x[6])).toEqual([30, 20, 34, 40]);
+    expect(r.map((x) => x[5] as number).map((v) => Math.round(v * 1e9) / 1e9)).toEqual([1, Math.round((2 / 3) * 1e9) / 1e9, 1, Math.round((2 / 3) * 1e9) / 1e9]);
+  });
+
+  it('applies the vacancy filters and ignores the person ones', async () => {
+    expect(await rows({ from: '2024-01', to: '2024-03', province: '09', sex: 'F' })).toEqual([
+      ['2024-01', 1, 1, 0, 0, 0, null], // V4
+      ['2024-02', 1, 1, 1, 1, 1, 34], // V2
+    ]);
+    expect((await rows({ from: '2024-01', to: '2024-03', sector: 'G', occupation: '5', office: 'Q1' })).map((x) => x[0])).toEqual(['2024-01', '2024-03']);
+  });
+
+  it('plans with EXPLAIN', async () => {
+    const { sql, params } = q.build(q.params.parse({ province: '17', office: 'Q1', sector: 'G', occupation: '52' }), null);
+    await expect(w.run(`EXPLAIN ${sql}`, params)).resolves.toBeUndefined();
+  });
+
+  it('refuses unknown and malformed parameters', async () => {
+    await expect(runQuery(w, q, { month: '2024-01' })).rejects.toThrow(ParamError);
+    await expect(runQuery(w, q, { sector: 'g' })).rejects.toThrow(/sector/);
+    await expect(runQuery(w, q, { from: '2001-01', to: '2024-01' })).rejects.toThrow(/at most 120 months/);
+  });
+});
