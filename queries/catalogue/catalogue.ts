@@ -13,6 +13,10 @@ import { marketShiftShare } from '../market/market-shift-share.ts';
 import { marketTightness } from '../market/market-tightness.ts';
 import { marketWages } from '../market/market-wages.ts';
 import { targetSectors } from '../market/target-sectors.ts';
+import { ageingVacancies } from '../outreach/ageing-vacancies.ts';
+import { followupDue } from '../outreach/followup-due.ts';
+import { targetFirms } from '../outreach/target-firms.ts';
+import { visitLoop } from '../outreach/visit-loop.ts';
 import { provinces } from '../reference/provinces.ts';
 import { internationalYouthUnemployment } from '../survey/international-youth-unemployment.ts';
 import { surveyIndicator } from '../survey/survey-indicator.ts';
@@ -21,7 +25,7 @@ import { surveyPeriods } from '../survey/survey-periods.ts';
 import type { QueryDefinition } from './query-definition.ts';
 
 /** Every named query the API serves. */
-export const CATALOGUE: readonly QueryDefinition[] = [placementsByMonthProvince, provinces, surveyIndicator, surveyPeriods, internationalYouthUnemployment, youthPlacements, surveyIndicatorList, firmsToVisit, kpiSummary, kpiTrend, kpiFunnel, kpiChannels, kpiOffices, kpiVacancyCohorts, marketSectors, marketOccupations, marketShiftShare, marketTightness, marketWages, targetSectors] as readonly QueryDefinition[];
+export const CATALOGUE: readonly QueryDefinition[] = [placementsByMonthProvince, provinces, surveyIndicator, surveyPeriods, internationalYouthUnemployment, youthPlacements, surveyIndicatorList, firmsToVisit, kpiSummary, kpiTrend, kpiFunnel, kpiChannels, kpiOffices, kpiVacancyCohorts, marketSectors, marketOccupations, marketShiftShare, marketTightness, marketWages, targetSectors, targetFirms, followupDue, ageingVacancies, visitLoop] as readonly QueryDefinition[];
 
 /** Finds a query by name. */
 export function findQuery(name: string): QueryDefinition | undefined {

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { defineQuery } from '../catalogue/query-definition.ts';
+import { days } from '../market/market-params.ts';
+import { DATE_PATTERN, MINE_CTE, territoriesParam } from './outreach-sql.ts';
+
+/** Default days after a facilitation contact by which a follow-up is due, and window for new vacancies. */
+export const DEFAULT_FOLLOWUP_DAYS = 30;
+
+/**
+ * Firms of the concertador's territories due for a follow-up: a facilitation contact with no
+ * follow-up contact since, N or more days ago; or vacancies posted in the last N days after the
+ * firm's last contact (or never contacted). Firm-level: scoped and audited.
+ */
+export const followupDue = defineQuery({
+  name: 'followup-due',
+  audience: 'concertador',
+  firmLevel: true,
+  title: { es: 'Empresas con seguimiento pendiente', en: 'Firms due for follow-up' },
+  description: {
+    es: `Empresas de los territorios asignados a las que toca dar seguimiento a la fecha de corte (asof; por defecto, el último contacto o vacante registrados): facilitation_without_followup, una facilitación hace days días o más (por defecto ${DEFAULT_FOLLOWUP_DAYS}) sin un seguimiento desde entonces; new_vacancies_since_contact, vacantes publicadas en los últimos days días después del último contacto (o sin contacto). Las más atrasadas, primero.`,
+    en: `Firms of the assigned territories due for a follow-up at the cut-off date (asof; by default the latest contact or vacancy recorded): facilitation_without_followup, a facilitation days or more days ago (default ${DEFAULT_FOLLOWUP_DAYS}) with no follow-up since; new_vacancies_since_contact, vacancies posted in the last days days after the last contact (or never contacted). Most overdue first.`,
+  },
+  formula: {
+    es: 'pendiente si (asof − última facilitación ≥ N y ningún seguimiento desde ella) o (vacantes con asof − N < publicación ≤ asof y publicación > último contacto)',
+    en: 'due if (asof − last facilitation ≥ N and no follow-up since) or (vacancies with asof − N < posted ≤ asof and posted > last contact)',
+  },
+  sources: ['firm', 'firm_contact', 'vacancy'],
+  params: z.strictObject({
+    days: days.optional(),
+    asof: z.string().regex(DATE_PATTERN, 'expected a date as YYYY-MM-DD').optional(),
+    limit: z.string().regex(/^\d{1,4}$/, 'expected a number up to 9999').optional(),
+  }),
+  columns: [
+    { name: 'firm_id', kind: 'string', label: { es: 'Empresa (seudónimo)', en: 'Firm (pseudonym)' } },
+    { name: 'name', kind: 'string', label: { es: 'Razón social', en: 'Legal name' } },
+    { name: 'sector_code', kind: 'string', label: { es: 'Sector', en: 'Sector' } },
+    { name: 'size_band', kind: 'string', label: { es: 'Tamaño', en: 'Size' } },
+    { name: 'canton_code', kind: 'string', label: { es: 'Cantón', en: 'Canton' } },
+    { name: 'asof', kind: 'date', label: { es: 'Fecha de corte', en: 'Cut-off date' } },
+    { name: 'last_facilitation', kind: 'date', label: { es: 'Última facilitación', en: 'Last facilitation' } },
+    { name: 'last_followup', kind: 'date', label: { es: 'Último seguimiento', en: 'Last follow-up' } },
+    { name: 'last_contact', kind: 'date', label: { es: 'Último contacto', en: 'Last contact' } },
+    { name: 'days_since_facilitation', kind: 'integer', label: { es: 'Días desde la facilitación', en: 'Days since facilitation' } },
+    { name: 'new_vacancies', kind: 'integer', label: { es: 'Vacantes nuevas desde el contacto', en: 'New vacancies since the contact' } },
+    { name: 'last_posted', kind: 'date', label: { es: 'Última vacante', en: 'Latest vacancy' } },
+    { name: 'reasons', kind: 'string', label: { es: 'Motivos (códigos)', en: 'Reasons (codes)' } },
+  ],
+  example: { days: '30' },
+  build: (p, viewer) => ({
+    sql: `WITH ref AS (SELECT coalesce($asof::DATE, greatest((SELECT max(contacted_on) FROM firm_contact), (SELECT max(posted_on) FROM vacancy))) AS d),
+      ${MINE_CTE},
+      c AS (
+        SELECT firm_id, max(contacted_on) FILTER (WHERE step = 'facilitation') AS last_facilitation,
+          max(contacted_on) FILTER (WHERE step = 'followup') AS last_followup, max(contacted_on) AS last_contact
+        FROM firm_contact, ref WHERE contacted_on <= ref.d AND firm_id IN (SELECT firm_id FROM mine) GROUP BY firm_id
+      ),
+      nv AS (
+        SELECT v.firm_id, count(*) AS new_vacancies, max(v.posted_on) AS last_posted
+        FROM vacancy v LEFT JOIN c USING (firm_id), ref
+        WHERE v.posted_month >= date_trunc('month', ref.d - $days::INTEGER) AND v.posted_on > ref.d - $days::INTEGER AND v.posted_on <= ref.d
+          AND v.firm_id IN (SELECT firm_id FROM mine) AND (c.last_contact IS NULL OR v.posted_on > c.last_contact)
+        GROUP BY v.firm_id
+      ),
+      due AS (
+        SELECT m.firm_id, m.name, m.sector_code, m.size_band, m.canton_code, c.last_facilitation, c.last_followup, c.last_contact,
+          (ref.d - c.last_facilitation)::INTEGER AS days_since_facilitation, coalesce(nv.new_vacancies, 0)::INTEGER AS new_vacancies, nv.last_posted,
+          c.last_facilitation IS NOT NULL AND (c.last_followup IS NULL OR c.last_followup < c.last_facilitation)
+            AND ref.d - c.last_facilitation >= $days::INTEGER AS overdue, ref.d
+        FROM mine m LEFT JOIN c USING (firm_id) LEFT JOIN nv USING (firm_id), ref
+      )
+      SELECT firm_id, name, sector_code, size_band, canton_code, strftime(d, '%Y-%m-%d') AS asof,
+        strftime(last_facilitation, '%Y-%m-%d') AS last_facilitation, strftime(last_followup, '%Y-%m-%d') AS last_followup,
+        strftime(last_contact, '%Y-%m-%d') AS last_contact, days_since_facilitation, new_vacancies, strftime(last_posted, '%Y-%m-%d') AS last_posted,
+        concat_ws(',', CASE WHEN overdue THEN 'facilitation_without_followup' END, CASE WHEN new_vacancies > 0 THEN 'new_vacancies_since_contact' END) AS reasons
+      FROM due WHERE overdue OR new_vacancies > 0
+      ORDER BY CASE WHEN overdue THEN days_since_facilitation END DESC NULLS LAST, new_vacancies DESC, firm_id
+      LIMIT $limit::INTEGER`,
+    params: { territories: territoriesParam(viewer), days: p.days ?? DEFAULT_FOLLOWUP_DAYS, asof: p.asof ?? null, limit: Number(p.limit ?? 200) },
+  }),
+});

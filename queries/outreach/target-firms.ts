@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { month, monthStart } from '../catalogue/params.ts';
+import { defineQuery } from '../catalogue/query-definition.ts';
+import { weight } from '../market/market-params.ts';
+import { WINDOW_CTE, YOUTH_BANDS } from '../market/market-sql.ts';
+import { DEFAULT_SECTOR_WEIGHTS as SW, sectorScoreCtes } from '../market/sector-score-sql.ts';
+import { MINE_CTE, inScope, minMax, territoriesParam } from './outreach-sql.ts';
+
+/** Default weights of the firm score. */
+export const DEFAULT_FIRM_WEIGHTS = { sector: 0.3, posting: 0.25, fill: 0.15, contact: 0.2, youth: 0.1 } as const;
+const W = DEFAULT_FIRM_WEIGHTS;
+/** Days without contact after which the contact component is full (1). */
+export const CONTACT_HORIZON_DAYS = 365;
+
+const num = (name: string, es: string, en: string) => ({ name, kind: 'number' as const, label: { es, en } });
+const int = (name: string, es: string, en: string) => ({ name, kind: 'integer' as const, label: { es, en } });
+
+/**
+ * Firms of the concertador's territories ranked for a visit by an explainable score: the score
+ * of their sector in those territories, how often they post, how many positions the service
+ * filled, how long since the last contact and how many young people they hired; each component
+ * in [0, 1], weighted, shown as a contribution, the score their sum. Firm-level: scoped and audited.
+ */
+export const targetFirms = defineQuery({
+  name: 'target-firms',
+  audience: 'concertador',
+  firmLevel: true,
+  title: { es: 'Empresas prioritarias para visitar', en: 'Priority firms to visit' },
+  description: {
+    es: `Empresas de los territorios asignados ordenadas por un puntaje explicable sobre el periodo (por defecto, los 12 meses hasta el último mes con vacantes): puntaje de su sector en esos territorios (como target-sectors, pesos por defecto), vacantes publicadas (normalizadas entre la mínima y la máxima de las empresas), tasa de cobertura (colocaciones / puestos, hasta 1), días desde el último contacto (hasta ${CONTACT_HORIZON_DAYS}, nunca contactada = 1) y proporción de jóvenes (15-29) entre sus colocaciones. Pesos por defecto: w_sector ${W.sector}, w_posting ${W.posting}, w_fill ${W.fill}, w_contact ${W.contact}, w_youth ${W.youth}.`,
+    en: `Firms of the assigned territories ranked by an explainable score over the period (by default the 12 months up to the latest month with vacancies): their sector’s score in those territories (as target-sectors, default weights), vacancies posted (normalised between the firms’ lowest and highest), fill rate (placements / positions, at most 1), days since the last contact (up to ${CONTACT_HORIZON_DAYS}, never contacted = 1) and the share of young people (15-29) among their placements. Default weights: w_sector ${W.sector}, w_posting ${W.posting}, w_fill ${W.fill}, w_contact ${W.contact}, w_youth ${W.youth}.`,
+  },
+  formula: {
+    es: `puntaje = Σ_k w_k · x_k; x = puntaje del sector, (vacantes − mín)/(máx − mín), min(colocaciones/puestos, 1), min(días sin contacto, ${CONTACT_HORIZON_DAYS})/${CONTACT_HORIZON_DAYS}, jóvenes/colocaciones`,
+    en: `score = Σ_k w_k · x_k; x = sector score, (vacancies − min)/(max − min), min(placements/positions, 1), min(days without contact, ${CONTACT_HORIZON_DAYS})/${CONTACT_HORIZON_DAYS}, young/placements`,
+  },
+  sources: ['firm', 'vacancy', 'placement', 'firm_contact', 'seeker', 'referral'],
+  params: z.strictObject({
+    from: month.optional(), to: month.optional(), limit: z.string().regex(/^\d{1,4}$/, 'expected a number up to 9999').optional(),
+    w_sector: weight.optional(), w_posting: weight.optional(), w_fill: weight.optional(), w_contact: weight.optional(), w_youth: weight.optional(),
+  }),
+  columns: [
+    int('rank', 'Puesto', 'Rank'),
+    { name: 'firm_id', kind: 'string', label: { es: 'Empresa (seudónimo)', en: 'Firm (pseudonym)' } },
+    { name: 'name', kind: 'string', label: { es: 'Razón social', en: 'Legal name' } },
+    { name: 'sector_code', kind: 'string', label: { es: 'Sector', en: 'Sector' } },
+    { name: 'size_band', kind: 'string', label: { es: 'Tamaño', en: 'Size' } },
+    { name: 'canton_code', kind: 'string', label: { es: 'Cantón', en: 'Canton' } },
+    int('vacancies', 'Vacantes', 'Vacancies'),
+    int('positions', 'Puestos', 'Positions'),
+    int('posting_months', 'Meses con publicaciones', 'Months with postings'),
+    int('placements', 'Colocaciones', 'Placements'),
+    { name: 'last_contact', kind: 'date', label: { es: 'Último contacto', en: 'Last contact' } },
+    int('days_since_contact', 'Días desde el último contacto', 'Days since the last contact'),
+    num('sector_norm', 'Puntaje del sector', 'Sector score'),
+    num('posting_norm', 'Publicaciones, normalizado', 'Postings, normalised'),
+    num('fill_norm', 'Cobertura (colocaciones / puestos)', 'Fill rate (placements / positions)'),
+    num('contact_norm', 'Tiempo sin contacto, normalizado', 'Time without contact, normalised'),
+    num('youth_norm', 'Proporción de jóvenes', 'Youth share'),
+    num('sector_contribution', 'Aporte del sector', 'Contribution of the sector'),
+    num('posting_contribution', 'Aporte de las publicaciones', 'Contribution of postings'),
+    num('fill_contribution', 'Aporte de la cobertura', 'Contribution of the fill rate'),
+    num('contact_contribution', 'Aporte del tiempo sin contacto', 'Contribution of time without contact'),
+    num('youth_contribution', 'Aporte de los jóvenes', 'Contribution of youth hiring'),
+    num('score', 'Puntaje', 'Score'),
+    { name: 'reasons', kind: 'string', label: { es: 'Motivos (códigos)', en: 'Reasons (codes)' } },
+  ],
+  example: { limit: '50' },
+  build: (p, viewer) => ({
+    sql: `WITH ${WINDOW_CTE}, ${MINE_CTE},
+      ${sectorScoreCtes(inScope, { lq: String(SW.lq), growth: String(SW.growth), tightness: String(SW.tightness), youth: String(SW.youth) })},
+      wv AS (SELECT v.vacancy_id, v.firm_id, v.positions, v.posted_month FROM vacancy v, win WHERE v.posted_month BETWEEN win.f AND win.t AND v.firm_id IN (SELECT firm_id FROM mine)),
+      fv AS (SELECT firm_id, count(*) AS vacancies, sum(positions) AS positions, count(DISTINCT posted_month) AS posting_months FROM wv GROUP BY firm_id),
+      fp AS (
+        SELECT wv.firm_id, count(*) AS placements, count(*) FILTER (WHERE p.age_band IN ${YOUTH_BANDS}) AS young
+        FROM placement p JOIN wv USING (vacancy_id), win WHERE p.month >= win.f GROUP BY wv.firm_id
+      ),
+      fc AS (SELECT c.firm_id, max(c.contacted_on) AS last_contact FROM firm_contact c, e WHERE c.contacted_on <= e.d AND c.firm_id IN (SELECT firm_id FROM mine) GROUP BY c.firm_id),
+      f AS (
+        SELECT m.firm_id, m.name, m.sector_code, m.size_band, m.canton_code,
+          coalesce(fv.vacancies, 0)::INTEGER AS vacancies, coalesce(fv.positions, 0)::INTEGER AS positions, coalesce(fv.posting_months, 0)::INTEGER AS posting_months,
+          coalesce(fp.placements, 0)::INTEGER AS placements, fc.last_contact, (e.d - fc.last_contact)::INTEGER AS days_since_contact,
+          coalesce(sc.score, 0) AS sector_norm,
+          CASE WHEN fv.positions > 0 THEN least(coalesce(fp.placements, 0) / fv.positions::DOUBLE, 1) END AS fill_rate,
+          coalesce(fp.young, 0) / nullif(fp.placements, 0)::DOUBLE AS youth_share
+        FROM mine m LEFT JOIN fv USING (firm_id) LEFT JOIN fp USING (firm_id) LEFT JOIN fc USING (firm_id)
+          LEFT JOIN scored sc ON sc.sector_code = m.sector_code, e
+      ),
+      n AS (
+        SELECT *, ${minMax('vacancies')} AS posting_norm, coalesce(fill_rate, 0) AS fill_norm,
+          CASE WHEN last_contact IS NULL THEN 1.0 ELSE least(days_since_contact, ${CONTACT_HORIZON_DAYS}) / ${CONTACT_HORIZON_DAYS}.0 END AS contact_norm,
+          coalesce(youth_share, 0) AS youth_norm
+        FROM f
+      ),
+      c AS (
+        SELECT *, $w_sector::DOUBLE * sector_norm AS sector_contribution, $w_posting::DOUBLE * posting_norm AS posting_contribution,
+          $w_fill::DOUBLE * fill_norm AS fill_contribution, $w_contact::DOUBLE * contact_norm AS contact_contribution, $w_youth::DOUBLE * youth_norm AS youth_contribution
+        FROM n
+      ),
+      s AS (SELECT *, sector_contribution + posting_contribution + fill_contribution + contact_contribution + youth_contribution AS score FROM c)
+      SELECT row_number() OVER (ORDER BY score DESC, firm_id)::INTEGER AS rank, firm_id, name, sector_code, size_band, canton_code,
+        vacancies, positions, posting_months, placements, strftime(last_contact, '%Y-%m-%d') AS last_contact, days_since_contact,
+        sector_norm, posting_norm, fill_norm, contact_norm, youth_norm,
+        sector_contribution, posting_contribution, fill_contribution, contact_contribution, youth_contribution, score,
+        concat_ws(',',
+          CASE WHEN sector_norm >= 0.5 THEN 'priority_sector' END,
+          CASE WHEN posting_months >= 3 THEN 'posts_repeatedly' END,
+          CASE WHEN fill_rate >= 0.5 THEN 'fills_through_service' END,
+          CASE WHEN last_contact IS NULL THEN 'never_contacted' WHEN days_since_contact >= 90 THEN 'not_contacted_recently' END,
+          CASE WHEN placements > 0 AND youth_share >= 0.5 THEN 'hires_young_people' END) AS reasons
+      FROM s ORDER BY rank LIMIT $limit::INTEGER`,
+    params: {
+      territories: territoriesParam(viewer), from: monthStart(p.from), to: monthStart(p.to),
+      c_from: monthStart(p.from), c_to: monthStart(p.to), b_from: null, b_to: null, at: monthStart(p.to), limit: Number(p.limit ?? 200),
+      w_sector: p.w_sector ?? W.sector, w_posting: p.w_posting ?? W.posting, w_fill: p.w_fill ?? W.fill, w_contact: p.w_contact ?? W.contact, w_youth: p.w_youth ?? W.youth,
+    },
+  }),
+});
