@@ -44,8 +44,9 @@ export const kpiChannels = defineQuery({
     return k.bound(`WITH
       ev AS (SELECT e.kind, e.event_on, e.seeker_id, e.firm_id FROM service_event e WHERE ${k.inPeriod('e.month')} AND ${k.where('service_event', 'e')}),
       att AS (
-        SELECT ev.kind, s.person_id, min(ev.event_on) AS first_on
-        FROM ev JOIN seeker s ON s.seeker_id = ev.seeker_id GROUP BY ev.kind, s.person_id),
+        SELECT r.kind, s.person_id, min(r.first_on) AS first_on
+        FROM (SELECT ev.kind, ev.seeker_id, min(ev.event_on) AS first_on FROM ev WHERE ev.seeker_id IS NOT NULL GROUP BY ev.kind, ev.seeker_id) r
+          JOIN seeker s ON s.seeker_id = r.seeker_id GROUP BY r.kind, s.person_id),
       judged AS (SELECT att.*, att.first_on + ${CONVERSION_DAYS} <= e.d AS observable FROM att CROSS JOIN (SELECT ${DATA_END_SQL} AS d) e),
       rec AS (SELECT s.seeker_id, s.person_id FROM seeker s WHERE s.person_id IN (SELECT person_id FROM att)),
       converted AS (

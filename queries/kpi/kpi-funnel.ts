@@ -67,7 +67,7 @@ export const kpiFunnel = defineQuery({
         WHERE p.month >= ${k.lo} AND p.placed_on >= rec.registered_on),
       placed AS (
         SELECT plc.person_id, bool_or(f.months_after = 3 AND f.still_employed) AS r3, bool_or(f.months_after = 6 AND f.still_employed) AS r6
-        FROM plc LEFT JOIN followup f ON f.placement_id = plc.placement_id GROUP BY plc.person_id)
+        FROM plc LEFT JOIN followup f ON f.placement_id = plc.placement_id AND f.checked_on >= ${k.lo} GROUP BY plc.person_id)
       SELECT c.grp AS "group", count(*)::INTEGER AS registered, count(refs.person_id)::INTEGER AS referred,
         count(*) FILTER (WHERE refs.interviewed)::INTEGER AS interviewed, count(placed.person_id)::INTEGER AS placed,
         count(*) FILTER (WHERE placed.r3)::INTEGER AS retained_3m, count(*) FILTER (WHERE placed.r6)::INTEGER AS retained_6m,

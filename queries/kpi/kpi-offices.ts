@@ -62,7 +62,7 @@ export const kpiOffices = defineQuery({
         WHERE ${k.inPeriod('p.month')} AND ${k.where('placement', 'p')}),
       fu AS (
         SELECT f.placement_id, bool_or(f.months_after = 3) AS has3, bool_or(f.months_after = 3 AND f.still_employed) AS emp3
-        FROM followup f WHERE f.placement_id IN (SELECT placement_id FROM plc) GROUP BY f.placement_id),
+        FROM followup f WHERE f.checked_on >= ${k.lo} AND f.placement_id IN (SELECT placement_id FROM plc) GROUP BY f.placement_id),
       pagg AS (
         SELECT plc.office_code, count(*) AS placements, ${quantile('plc.days', 0.5)} AS median_days,
           count(*) FILTER (WHERE plc.placed_on + INTERVAL 3 MONTH <= e.d AND fu.has3) AS followed3,
@@ -71,8 +71,9 @@ export const kpiOffices = defineQuery({
         GROUP BY plc.office_code),
       att AS (
         SELECT ev.office_code, count(DISTINCT s.person_id) AS attended
-        FROM service_event ev JOIN seeker s ON s.seeker_id = ev.seeker_id
-        WHERE ${k.inPeriod('ev.month')} AND ${k.where('service_event', 'ev')} GROUP BY ev.office_code),
+        FROM (SELECT DISTINCT ev.office_code, ev.seeker_id FROM service_event ev
+              WHERE ${k.inPeriod('ev.month')} AND ev.seeker_id IS NOT NULL AND ${k.where('service_event', 'ev')}) ev
+          JOIN seeker s ON s.seeker_id = ev.seeker_id GROUP BY ev.office_code),
       tgt AS (
         SELECT t.office_code, sum(t.target) AS target FROM office_target t
         WHERE t.indicator = 'placements' AND ${k.inPeriod('t.period_month')} GROUP BY t.office_code),

@@ -97,8 +97,9 @@ export const kpiSummary = defineQuery({
         SELECT count(*) AS active_seekers FROM window_reg w ANTI JOIN window_placed x ON x.person_id = w.person_id),
       attended_agg AS (
         SELECT count(DISTINCT s.person_id) AS seekers_attended
-        FROM service_event e JOIN seeker s ON s.seeker_id = e.seeker_id
-        WHERE ${k.inPeriod('e.month')} AND ${k.where('service_event', 'e')}),
+        FROM (SELECT DISTINCT e.seeker_id FROM service_event e
+              WHERE ${k.inPeriod('e.month')} AND e.seeker_id IS NOT NULL AND ${k.where('service_event', 'e')}) e
+          JOIN seeker s ON s.seeker_id = e.seeker_id),
       referral_agg AS (
         SELECT count(*) AS referrals FROM referral r WHERE ${k.inPeriod('r.ref_month')} AND ${k.where('referral', 'r')}),
       plc AS (
@@ -113,7 +114,7 @@ export const kpiSummary = defineQuery({
         SELECT f.placement_id,
           bool_or(f.months_after = 1) AS has1, bool_or(f.months_after = 3) AS has3, bool_or(f.months_after = 6) AS has6,
           bool_or(f.months_after = 3 AND f.still_employed) AS emp3, bool_or(f.months_after = 6 AND f.still_employed) AS emp6
-        FROM followup f WHERE f.placement_id IN (SELECT placement_id FROM plc) GROUP BY f.placement_id),
+        FROM followup f WHERE f.checked_on >= ${k.lo} AND f.placement_id IN (SELECT placement_id FROM plc) GROUP BY f.placement_id),
       obs AS (
         SELECT coalesce(fu.has1, false) AS has1, coalesce(fu.has3, false) AS has3, coalesce(fu.has6, false) AS has6,
           coalesce(fu.emp3, false) AS emp3, coalesce(fu.emp6, false) AS emp6,
