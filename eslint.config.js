@@ -31,6 +31,16 @@ export default tseslint.config(
     },
   },
   {
+    // Tests check queries against data loaded by the real ETL from generated demo files.
+    files: ['queries/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/dashboard/**'], message: 'queries/ imports only warehouse/ (and, in tests, the ETL that fills it).' },
+        { group: ['@duckdb/*'], message: 'Only warehouse/ opens DuckDB.' },
+      ] }],
+    },
+  },
+  {
     files: ['etl/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [

@@ -16,7 +16,10 @@ import { loadFile } from '../etl/load/load-file.ts';
 import { planFiles } from '../etl/load/load-files.ts';
 import { pseudonymKey } from '../etl/privacy/pseudonym-key.ts';
 import { CATALOGUE } from '../queries/catalogue/catalogue.ts';
-import { runQuery } from '../queries/catalogue/run-query.ts';
+import { parseParams, runQuery } from '../queries/catalogue/run-query.ts';
+import { AnswerCache, cacheKey } from '../queries/catalogue/answer-cache.ts';
+import { warmUp } from '../queries/catalogue/warm-up.ts';
+import autocannon from 'autocannon';
 import { AuditLog } from '../warehouse/audit-log.ts';
 import { updateWarehouse } from '../warehouse/publish.ts';
 import { Warehouse } from '../warehouse/warehouse.ts';
@@ -68,21 +71,36 @@ const rawMs = percentile(rawTimes, 50);
 figures.push({ name: `ETL placements CSV (${placementsLoad.rows.toLocaleString()} rows)`, value: placementsLoad.ms, unit: 'ms', reference: rawMs, referenceName: 'DuckDB read_csv -> table', budget: 2, budgetKind: 'ratio' });
 figures.push({ name: 'ETL placements rows/s', value: placementsLoad.rows / (placementsLoad.ms / 1000), unit: 'rows/s', reference: placementsLoad.rows / (rawMs / 1000), referenceName: 'DuckDB rows/s' });
 
-// Queries: server time through the catalogue vs the same SQL on a bare DuckDB connection.
+// Queries: server time through the catalogue vs the same SQL on a bare DuckDB connection. The
+// public pages' answers are precomputed when a warehouse is opened (warmUp): their served time is
+// a cache read, and the time of computing them is reported beside it, without a budget.
 const served = await Warehouse.open({ path: dbPath, access: 'read' });
 const bare = await Warehouse.open({ path: dbPath, access: 'read', connections: 1 });
+const cache = new AnswerCache();
+const warm = await warmUp(served, cache, CATALOGUE);
+figures.push({ name: `warm-up: ${warm.computed} public answers computed, ${warm.derived} sliced`, value: warm.ms, unit: 'ms' });
 const sampleParams: Record<string, Record<string, string>> = { 'placements-by-month-province': {}, provinces: {} };
 for (const q of CATALOGUE) {
   const params = sampleParams[q.name] ?? q.example ?? {};
-  const serverTimes = await timeRuns(() => runQuery(served, q, params, {}, BENCH_VIEWER), runs);
   const { sql, params: bound } = q.build(q.params.parse(params), BENCH_VIEWER);
-  const rawQ = await timeRuns(() => bare.withConnection((c) => c.runAndReadAll(sql, bound)), runs);
+  const rawQ = await timeRuns(() => bare.withConnection((c) => c.runAndReadAll(sql, bound)), q.warm ? Math.min(runs, 20) : runs);
+  if (q.warm) {
+    const key = cacheKey(q.name, parseParams(q, params) as Record<string, unknown>);
+    const servedTimes = await timeRuns(() => cache.get(served, key, () => runQuery(served, q, params)), runs);
+    figures.push({ name: `query ${q.name} p95 (served, precomputed)`, value: percentile(servedTimes, 95), unit: 'ms', budget: 15, budgetKind: 'max' });
+    figures.push({ name: `query ${q.name} p95 (computing, at warm-up)`, value: percentile(rawQ, 95), unit: 'ms' });
+    continue;
+  }
+  const serverTimes = await timeRuns(() => runQuery(served, q, params, {}, BENCH_VIEWER), runs);
   figures.push({ name: `query ${q.name} p95 (server)`, value: percentile(serverTimes, 95), unit: 'ms', reference: percentile(rawQ, 95), referenceName: 'raw DuckDB p95', budget: 15, budgetKind: 'max' });
 }
 
 // HTTP: the API over loopback, Arrow answers; one interaction refreshes every view of a page.
 const secret = randomBytes(32);
-const app = createApp({ warehouse: () => served, staticDir: resolve('dist/dashboard'), sessionSecret: secret, rateLimitPerMinute: false, audit: await AuditLog.open(':memory:') });
+let warmed!: () => void;
+const appWarm = new Promise<void>((r) => (warmed = r));
+const app = createApp({ warehouse: () => served, staticDir: resolve('dist/dashboard'), sessionSecret: secret, rateLimitPerMinute: false, audit: await AuditLog.open(':memory:'), onWarmUp: () => warmed() });
+await appWarm;
 const staffCookie = `${SESSION_COOKIE}=${signSession({ username: 'bench', role: 'concertador', territories: ['09', '17'], expires: Date.now() + 3600_000 }, secret)}`;
 const server = app.listen(0, '127.0.0.1');
 await new Promise((r) => server.once('listening', r));
@@ -95,10 +113,10 @@ for (const q of CATALOGUE) {
   const params = sampleParams[q.name] ?? q.example ?? {};
   const firstCall = performance.now();
   await get(q.name, params);
-  figures.push({ name: `API ${q.name} first call (uncached)`, value: performance.now() - firstCall, unit: 'ms', budget: 15, budgetKind: 'max' });
+  figures.push({ name: `API ${q.name} first call${q.warm ? ' (precomputed)' : ' (uncached)'}`, value: performance.now() - firstCall, unit: 'ms', budget: 15, budgetKind: 'max' });
   const httpTimes = await timeRuns(() => get(q.name, params), runs);
   const { sql, params: bound } = q.build(q.params.parse(params), BENCH_VIEWER);
-  const rawQ = await timeRuns(() => bare.withConnection((c) => c.runAndReadAll(sql, bound)), runs);
+  const rawQ = await timeRuns(() => bare.withConnection((c) => c.runAndReadAll(sql, bound)), q.warm ? Math.min(runs, 20) : runs);
   figures.push({ name: `API ${q.name} p50 (cached) vs raw SQL p50`, value: percentile(httpTimes, 50), unit: 'ms', reference: percentile(rawQ, 50), referenceName: 'raw DuckDB p50', budget: 1.3, budgetKind: 'ratio' });
   const size = (await get(q.name, params)).byteLength;
   figures.push({ name: `answer size ${q.name} (Arrow)`, value: size / 1024, unit: 'KB', budget: 16, budgetKind: 'max' });
@@ -108,6 +126,33 @@ const interaction = await timeRuns(() => Promise.all([
   get('provinces', {}),
 ]), runs);
 figures.push({ name: 'policy page interaction (all views) p95', value: percentile(interaction, 95), unit: 'ms', budget: 30, budgetKind: 'max' });
+// The public page on a change of period: headline cards (now and before), by sex, the map, the trend.
+const [{ period: latest } = { period: '' }, { period: before } = { period: '' }] = await served.rows<{ period: string }>('SELECT DISTINCT period FROM survey_person ORDER BY period DESC LIMIT 2');
+const headline = ['youth_unemployment_15_24', 'youth_unemployment_18_29', 'neet_15_24', 'adequate_employment_rate', 'informality_rate', 'median_labour_income'];
+const publicInteraction = await timeRuns(() => Promise.all([
+  ...headline.flatMap((indicator) => [get('survey-indicator', { indicator, period: latest }), get('survey-indicator', { indicator, period: before })]),
+  get('survey-indicator', { indicator: 'youth_unemployment_15_24', by: 'sex', period: latest }),
+  get('survey-indicator', { indicator: 'youth_unemployment_15_24', by: 'province', period: latest }),
+  get('survey-indicator', { indicator: 'youth_unemployment_15_24' }),
+]), runs);
+figures.push({ name: `public page interaction (${headline.length * 2 + 3} views) p95`, value: percentile(publicInteraction, 95), unit: 'ms', budget: 30, budgetKind: 'max' });
+
+// Load test: 50 concurrent clients on loopback for a bounded time, over the public pages' answers.
+const load = await autocannon({
+  url: base,
+  connections: 50,
+  duration: scale === 'mx' ? 20 : 8,
+  requests: [
+    { method: 'GET', path: `/api/queries/survey-indicator?indicator=youth_unemployment_15_24&by=sex&period=${latest}` },
+    { method: 'GET', path: `/api/queries/survey-indicator?indicator=youth_unemployment_15_24&by=province&period=${latest}` },
+    { method: 'GET', path: '/api/queries/survey-indicator?indicator=informality_rate' },
+    { method: 'GET', path: '/api/queries/youth-placements' },
+    { method: 'GET', path: '/api/queries/provinces' },
+  ],
+});
+figures.push({ name: `load test: 50 clients, ${load.requests.total.toLocaleString()} requests, p99 latency`, value: load.latency.p99, unit: 'ms' });
+figures.push({ name: 'load test: requests per second (mean)', value: load.requests.average, unit: 'req/s' });
+figures.push({ name: 'load test: errors, timeouts and non-2xx answers', value: load.errors + load.timeouts + load.non2xx, unit: '', budget: 0, budgetKind: 'max' });
 server.close();
 served.close();
 bare.close();

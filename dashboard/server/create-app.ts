@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { CATALOGUE, findQuery } from '../../queries/catalogue/catalogue.ts';
 import { AnswerCache, cacheKey } from '../../queries/catalogue/answer-cache.ts';
 import { openApiDocument } from '../../queries/catalogue/openapi.ts';
+import { warmUp, type WarmUpReport } from '../../queries/catalogue/warm-up.ts';
 import { AnswerTooLargeError, ParamError, parseParams, runQuery } from '../../queries/catalogue/run-query.ts';
 import type { AuditLog } from '../../warehouse/audit-log.ts';
 import { QueryTimeoutError, type Warehouse } from '../../warehouse/warehouse.ts';
@@ -35,6 +36,12 @@ export interface AppOptions {
   maxRows?: number;
   /** Mark the session cookie Secure (behind HTTPS). */
   secureCookies?: boolean;
+  /**
+   * Precompute the public pages' answers whenever a new warehouse is served (default true).
+   * Told when each warm-up ends.
+   */
+  warmUp?: boolean;
+  onWarmUp?: (report: WarmUpReport) => void;
 }
 
 /** How long a sign-in lasts. */
@@ -54,6 +61,13 @@ export class ApiError extends Error {
 export function createApp(options: AppOptions): express.Express {
   const app = express();
   const cache = new AnswerCache();
+  const warmed = new WeakSet<Warehouse>();
+  const warm = (warehouse: Warehouse) => {
+    if (options.warmUp === false || warehouse.access !== 'read' || warmed.has(warehouse)) return;
+    warmed.add(warehouse);
+    warmUp(warehouse, cache, CATALOGUE).then(options.onWarmUp, (error: Error) => console.error(`Warm-up failed: ${error.message}`));
+  };
+  warm(options.warehouse());
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(helmet({
@@ -128,6 +142,7 @@ export function createApp(options: AppOptions): express.Express {
 
   app.get('/api/queries/:name', async (req: Request, res: Response) => {
     const query = findQuery(String(req.params.name));
+    warm(options.warehouse());
     if (!query) throw new ApiError(404, 'unknown_query', `No query named "${String(req.params.name)}" in the catalogue (see /api/queries).`);
     const session = sessionOf(req);
     if (!mayRun(query.audience, session)) {

@@ -8,6 +8,7 @@ import type { QueryAnswer } from './run-query.ts';
  */
 export class AnswerCache {
   private readonly byWarehouse = new WeakMap<Warehouse, Map<string, Promise<QueryAnswer>>>();
+  private readonly pinned = new WeakMap<Warehouse, Map<string, Promise<QueryAnswer>>>();
 
   constructor(private readonly maxEntries = 500) {}
 
@@ -17,6 +18,8 @@ export class AnswerCache {
    */
   get(warehouse: Warehouse, key: string, compute: () => Promise<QueryAnswer>): Promise<QueryAnswer> {
     if (warehouse.access !== 'read') return compute();
+    const kept = this.pinned.get(warehouse)?.get(key);
+    if (kept) return kept;
     let entries = this.byWarehouse.get(warehouse);
     if (!entries) this.byWarehouse.set(warehouse, (entries = new Map()));
     const hit = entries.get(key);
@@ -30,6 +33,24 @@ export class AnswerCache {
     pending.catch(() => entries.delete(key));
     if (entries.size > this.maxEntries) entries.delete(entries.keys().next().value!);
     return pending;
+  }
+
+  /**
+   * Keeps an answer for the life of the warehouse, outside the least-recently-used order: the
+   * precomputed answers of the public pages (see `warmUp`) must not be pushed out by others.
+   */
+  pin(warehouse: Warehouse, key: string, answer: Promise<QueryAnswer>): Promise<QueryAnswer> {
+    if (warehouse.access !== 'read') return answer;
+    let entries = this.pinned.get(warehouse);
+    if (!entries) this.pinned.set(warehouse, (entries = new Map()));
+    entries.set(key, answer);
+    answer.catch(() => entries.delete(key));
+    return answer;
+  }
+
+  /** Whether an answer is pinned for this warehouse and key. */
+  isPinned(warehouse: Warehouse, key: string): boolean {
+    return this.pinned.get(warehouse)?.has(key) ?? false;
   }
 }
 

@@ -60,8 +60,21 @@ export interface QueryDefinition<P extends z.ZodType = z.ZodType> {
   firmLevel?: boolean;
   /** Disclosure control applied to the answer before anyone sees it (public counts of people). */
   protect?: (answer: Columns) => Columns;
+  /**
+   * Parameter sets of a public query to precompute whenever a warehouse is opened (see
+   * `warmUp`), so that the public pages never wait on the estimation. With `splitBy`, each
+   * answer also yields, by filtering its rows, the answers for each value of one parameter.
+   */
+  warm?: WarmSpec;
   /** Builds the SQL for validated parameters. */
   build(params: z.infer<P>, viewer: Viewer | null): BoundSql;
+}
+
+/** What to precompute of a query: parameter sets, and a parameter whose answers are row filters of them. */
+export interface WarmSpec {
+  params: readonly Record<string, string>[];
+  /** `param=v` answers hold exactly the rows of the answer without it whose `column` is v. */
+  splitBy?: { param: string; column: string };
 }
 
 /** Declares a query with its parameter type inferred from its schema. */

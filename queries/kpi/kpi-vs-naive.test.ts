@@ -3,11 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // This test loads the demo through the real ETL on purpose (the one place queries/ reaches etl/).
-// eslint-disable-next-line no-restricted-imports
 import { generateDemo } from '../../etl/demo/generate-demo.ts';
-// eslint-disable-next-line no-restricted-imports
 import { loadFiles } from '../../etl/load/load-files.ts';
-// eslint-disable-next-line no-restricted-imports
 import { pseudonymKey } from '../../etl/privacy/pseudonym-key.ts';
 import { memoryWarehouse } from '../../warehouse/testing/memory-warehouse.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';

@@ -4,11 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The demo generator and the real loader make the data this test checks the SQL against; a test
 // may use them (the queries themselves never import etl/).
-// eslint-disable-next-line no-restricted-imports
 import { generateDemo } from '../../etl/demo/generate-demo.ts';
-// eslint-disable-next-line no-restricted-imports
 import { loadFiles } from '../../etl/load/load-files.ts';
-// eslint-disable-next-line no-restricted-imports
 import { pseudonymKey } from '../../etl/privacy/pseudonym-key.ts';
 import { memoryWarehouse } from '../../warehouse/testing/memory-warehouse.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';

@@ -52,6 +52,11 @@ export const surveyIndicator = defineQuery({
     { name: 'flag', kind: 'string', label: { es: 'Calidad', en: 'Quality' } },
   ],
   example: { indicator: 'youth_unemployment_15_24', by: 'sex' },
+  // Every indicator over all periods, whole and by each single dimension; each period's answer is a slice.
+  warm: {
+    params: INDICATORS.flatMap((i) => ['', 'sex', 'area', 'province', 'age_group'].map((by): Record<string, string> => (by ? { indicator: i.id, by } : { indicator: i.id }))),
+    splitBy: { param: 'period', column: 'period' },
+  },
   build: (p) => ({
     sql: surveySql(indicatorById(p.indicator)!, p.by ?? [], DEFAULT_QUALITY),
     params: { period: p.period ?? null },

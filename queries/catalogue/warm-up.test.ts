@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate } from '../../warehouse/migrate.ts';
+import { Warehouse } from '../../warehouse/warehouse.ts';
+import { INDICATORS } from '../survey/indicators.ts';
+import { surveyIndicator } from '../survey/survey-indicator.ts';
+import { AnswerCache, cacheKey } from './answer-cache.ts';
+import { CATALOGUE } from './catalogue.ts';
+import { parseParams, runQuery } from './run-query.ts';
+import { warmUp } from './warm-up.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'faro-warm-'));
+let served: Warehouse;
+
+beforeAll(async () => {
+  // Two survey periods of 600 people in 2 strata x 6 PSUs, with every breakdown present.
+  const w = await Warehouse.open({ path: join(dir, 'w.duckdb'), access: 'write' });
+  await migrate(w);
+  await w.run(`INSERT INTO survey_person
+    SELECT period, 'k' || i, 1 + i % 2, CASE WHEN i % 3 = 0 THEN '09' ELSE '17' END, 1 + (i // 2) % 2, 15 + i % 50,
+      CASE WHEN i % 7 = 0 THEN 7 WHEN i % 11 = 0 THEN 9 ELSE 1 + i % 4 END, 1 + i % 2, NULL, NULL, 300 + i % 500, NULL, i % 5 = 0,
+      100 + i % 13, 'u' || (i % 12), 's' || (i % 2), 1
+    FROM range(600) t(i), (VALUES ('2025-06'), ('2025-09')) p(period)`);
+  w.close();
+  served = await Warehouse.open({ path: join(dir, 'w.duckdb'), access: 'read' });
+});
+afterAll(() => {
+  served?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('warmUp', () => {
+  it('pins every declared answer and derives each period\'s answer as a slice of the all-period one', async () => {
+    const cache = new AnswerCache(1);
+    const report = await warmUp(served, cache, CATALOGUE);
+    expect(report.computed).toBe(INDICATORS.length * 5);
+    expect(report.derived).toBe(INDICATORS.length * 5 * 2);
+    for (const params of [
+      { indicator: 'youth_unemployment_15_24', by: 'sex', period: '2025-09' },
+      { indicator: 'median_labour_income', period: '2025-06' },
+      { indicator: 'informality_rate', by: 'province', period: '2025-06' },
+    ]) {
+      const key = cacheKey(surveyIndicator.name, parseParams(surveyIndicator, params) as Record<string, unknown>);
+      expect(cache.isPinned(served, key)).toBe(true);
+      const pinned = await cache.get(served, key, () => Promise.reject(new Error('should be pinned')));
+      const direct = await runQuery(served, surveyIndicator, params);
+      expect(pinned.rowCount).toBeGreaterThan(0);
+      expect(pinned.values).toEqual(direct.values);
+    }
+    // Pinned answers survive a cache far smaller than them.
+    await cache.get(served, 'other', async () => runQuery(served, surveyIndicator, { indicator: 'labour_force' }));
+    expect(cache.isPinned(served, cacheKey(surveyIndicator.name, parseParams(surveyIndicator, { indicator: 'labour_force' }) as Record<string, unknown>))).toBe(true);
+  });
+});

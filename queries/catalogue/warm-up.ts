@@ -1,0 +1,53 @@
+import type { Warehouse } from '../../warehouse/warehouse.ts';
+import { AnswerCache, cacheKey } from './answer-cache.ts';
+import type { QueryDefinition } from './query-definition.ts';
+import { parseParams, runQuery, type QueryAnswer } from './run-query.ts';
+
+/** What a warm-up did. */
+export interface WarmUpReport {
+  /** Queries run against the warehouse. */
+  computed: number;
+  /** Answers derived from them by filtering rows. */
+  derived: number;
+  ms: number;
+}
+
+/** The rows of an answer whose `column` equals `value`. */
+export function filterAnswer(answer: QueryAnswer, column: string, value: unknown): QueryAnswer {
+  const c = answer.names.indexOf(column);
+  if (c < 0) throw new Error(`filterAnswer: ${answer.query} has no column "${column}"`);
+  const keep: number[] = [];
+  answer.values[c]!.forEach((v, r) => v === value && keep.push(r));
+  return { ...answer, values: answer.values.map((col) => keep.map((r) => col[r])), rowCount: keep.length };
+}
+
+/**
+ * Precomputes the declared answers of the catalogue's public queries for one opened warehouse
+ * and pins them in the cache, one query at a time so that live requests keep a core. A served
+ * warehouse never changes, so these answers stay right until a load publishes a new file.
+ */
+export async function warmUp(warehouse: Warehouse, cache: AnswerCache, catalogue: readonly QueryDefinition[]): Promise<WarmUpReport> {
+  const started = performance.now();
+  let computed = 0;
+  let derived = 0;
+  for (const query of catalogue) {
+    if (!query.warm || query.audience !== 'public' || query.firmLevel) continue;
+    for (const params of query.warm.params) {
+      const key = cacheKey(query.name, parseParams(query, params) as Record<string, unknown>);
+      const answer = await cache.pin(warehouse, key, runQuery(warehouse, query, params));
+      computed++;
+      const split = query.warm.splitBy;
+      if (!split) continue;
+      const column = answer.values[answer.names.indexOf(split.column)] ?? [];
+      for (const value of new Set(column)) {
+        if (typeof value !== 'string') continue;
+        const narrowed = { ...params, [split.param]: value };
+        const parsed = query.params.safeParse(narrowed);
+        if (!parsed.success) continue;
+        cache.pin(warehouse, cacheKey(query.name, parsed.data as Record<string, unknown>), Promise.resolve(filterAnswer(answer, split.column, value)));
+        derived++;
+      }
+    }
+  }
+  return { computed, derived, ms: performance.now() - started };
+}
