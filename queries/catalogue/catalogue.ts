@@ -18,6 +18,7 @@ import { followupDue } from '../outreach/followup-due.ts';
 import { targetFirms } from '../outreach/target-firms.ts';
 import { visitLoop } from '../outreach/visit-loop.ts';
 import { provinces } from '../reference/provinces.ts';
+import { classifications } from '../reference/classifications.ts';
 import { internationalYouthUnemployment } from '../survey/international-youth-unemployment.ts';
 import { surveyIndicator } from '../survey/survey-indicator.ts';
 import { surveyIndicatorList } from '../survey/survey-indicator-list.ts';
@@ -25,7 +26,7 @@ import { surveyPeriods } from '../survey/survey-periods.ts';
 import type { QueryDefinition } from './query-definition.ts';
 
 /** Every named query the API serves. */
-export const CATALOGUE: readonly QueryDefinition[] = [placementsByMonthProvince, provinces, surveyIndicator, surveyPeriods, internationalYouthUnemployment, youthPlacements, surveyIndicatorList, firmsToVisit, kpiSummary, kpiTrend, kpiFunnel, kpiChannels, kpiOffices, kpiVacancyCohorts, marketSectors, marketOccupations, marketShiftShare, marketTightness, marketWages, targetSectors, targetFirms, followupDue, ageingVacancies, visitLoop] as readonly QueryDefinition[];
+export const CATALOGUE: readonly QueryDefinition[] = [placementsByMonthProvince, provinces, classifications, surveyIndicator, surveyPeriods, internationalYouthUnemployment, youthPlacements, surveyIndicatorList, firmsToVisit, kpiSummary, kpiTrend, kpiFunnel, kpiChannels, kpiOffices, kpiVacancyCohorts, marketSectors, marketOccupations, marketShiftShare, marketTightness, marketWages, targetSectors, targetFirms, followupDue, ageingVacancies, visitLoop] as readonly QueryDefinition[];
 
 /** Finds a query by name. */
 export function findQuery(name: string): QueryDefinition | undefined {
