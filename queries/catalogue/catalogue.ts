@@ -23,10 +23,11 @@ import { internationalYouthUnemployment } from '../survey/international-youth-un
 import { surveyIndicator } from '../survey/survey-indicator.ts';
 import { surveyIndicatorList } from '../survey/survey-indicator-list.ts';
 import { surveyPeriods } from '../survey/survey-periods.ts';
+import { publicVacancies } from '../vacancies/public-vacancies.ts';
 import type { QueryDefinition } from './query-definition.ts';
 
 /** Every named query the API serves. */
-export const CATALOGUE: readonly QueryDefinition[] = [placementsByMonthProvince, provinces, classifications, surveyIndicator, surveyPeriods, internationalYouthUnemployment, youthPlacements, surveyIndicatorList, firmsToVisit, kpiSummary, kpiTrend, kpiFunnel, kpiChannels, kpiOffices, kpiVacancyCohorts, marketSectors, marketOccupations, marketShiftShare, marketTightness, marketWages, targetSectors, targetFirms, followupDue, ageingVacancies, visitLoop] as readonly QueryDefinition[];
+export const CATALOGUE: readonly QueryDefinition[] = [placementsByMonthProvince, provinces, classifications, surveyIndicator, surveyPeriods, internationalYouthUnemployment, youthPlacements, publicVacancies, surveyIndicatorList, firmsToVisit, kpiSummary, kpiTrend, kpiFunnel, kpiChannels, kpiOffices, kpiVacancyCohorts, marketSectors, marketOccupations, marketShiftShare, marketTightness, marketWages, targetSectors, targetFirms, followupDue, ageingVacancies, visitLoop] as readonly QueryDefinition[];
 
 /** Finds a query by name. */
 export function findQuery(name: string): QueryDefinition | undefined {

@@ -9,6 +9,21 @@ export interface CountThresholds {
 /** The default: a published count of people must be at least 10, or zero. */
 export const DEFAULT_COUNT_THRESHOLDS: CountThresholds = { minPeople: 10 };
 
+/**
+ * Disclosure thresholds for cells built from firms (the US BLS QCEW rule, DESIGN.md): a cell needs
+ * at least `minFirms` distinct firms, and its largest firm must hold less than
+ * `dominanceNumerator / dominanceDenominator` of the cell's value. Integers, so that the test
+ * `denominator × largest >= numerator × total` is exact.
+ */
+export interface FirmThresholds {
+  minFirms: number;
+  dominanceNumerator: number;
+  dominanceDenominator: number;
+}
+
+/** The default: at least 3 firms, and no firm with 80% (8/10) or more of the cell. */
+export const DEFAULT_FIRM_THRESHOLDS: FirmThresholds = { minFirms: 3, dominanceNumerator: 8, dominanceDenominator: 10 };
+
 /** One cell of a partition and what may be published of it. */
 export interface ProtectedCell {
   count: number | null;
