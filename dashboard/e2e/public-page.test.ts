@@ -87,6 +87,17 @@ describe('the public youth observatory in a real browser', () => {
     expect(lines.find((l) => l.includes(',F,'))).toMatch(/^2026-09,F,,,,,\d+,not_published$/);
   });
 
+  it('downloads the chart as a PNG image with its title', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv-png').click()]);
+    expect(download.suggestedFilename()).toMatch(/^[a-z0-9-]+\.png$/);
+    const png = readFileSync((await download.path())!);
+    expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    // IHDR: width and height, big-endian, at bytes 16-23; drawn at twice the CSS size.
+    expect(png.readUInt32BE(16)).toBeGreaterThan(400);
+    expect(png.readUInt32BE(20)).toBeGreaterThan(200);
+    expect(png.length).toBeGreaterThan(5_000);
+  });
+
   it('keeps period and language in the URL and shows English formats', async () => {
     const [row] = await api('indicator=youth_unemployment_15_24');
     await page.goto(`${stack.url}/jovenes?lang=en&periodo=${row!.period}`);

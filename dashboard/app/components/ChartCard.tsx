@@ -1,7 +1,11 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
+import { downloadPng } from './download-png.ts';
 import { useT } from '../i18n/i18n.tsx';
 
-/** A figure with its title, a chart | table switch, and a CSV download of the same rows. */
+/**
+ * A figure with its title, a chart | table switch, a CSV download of the same rows and a PNG
+ * download of the chart as drawn (with its title and the data's source).
+ */
 export function ChartCard({ title, chart, table, onDownload, downloadTestId }: {
   title: string;
   chart: ReactNode;
@@ -12,6 +16,12 @@ export function ChartCard({ title, chart, table, onDownload, downloadTestId }: {
   const { t } = useT();
   const [mode, setMode] = useState<'chart' | 'table'>('chart');
   const id = useId();
+  const body = useRef<HTMLDivElement>(null);
+  const [pngError, setPngError] = useState<string | null>(null);
+  const png = () => {
+    setPngError(null);
+    if (body.current) downloadPng(body.current, title, t('common.pngNote')).catch((e: Error) => setPngError(e.message));
+  };
   return (
     <section className="card" aria-labelledby={id}>
       <header className="card-head">
@@ -22,9 +32,11 @@ export function ChartCard({ title, chart, table, onDownload, downloadTestId }: {
             <button type="button" aria-pressed={mode === 'table'} onClick={() => setMode('table')}>{t('common.table')}</button>
           </div>
           <button type="button" className="download" onClick={onDownload} data-testid={downloadTestId}>{t('common.downloadCsv')}</button>
+          {mode === 'chart' && <button type="button" className="download" onClick={png} data-testid={downloadTestId ? `${downloadTestId}-png` : undefined}>{t('common.downloadPng')}</button>}
         </div>
       </header>
-      {mode === 'chart' ? chart : table}
+      {pngError && <p role="alert" className="error">{pngError}</p>}
+      <div ref={body}>{mode === 'chart' ? chart : table}</div>
     </section>
   );
 }

@@ -19,6 +19,8 @@ export const en: Record<MessageKey, string> = {
   'common.chart': 'Chart',
   'common.table': 'Table',
   'common.downloadCsv': 'Download CSV',
+  'common.downloadPng': 'Download PNG',
+  'common.pngNote': 'Source: Faro, labour market observatory',
   'common.noRows': 'No data for these filters.',
   'common.allProvinces': 'All provinces',
   'common.view': 'View',

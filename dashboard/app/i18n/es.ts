@@ -17,6 +17,8 @@ export const es = {
   'common.chart': 'Gráfico',
   'common.table': 'Tabla',
   'common.downloadCsv': 'Descargar CSV',
+  'common.downloadPng': 'Descargar PNG',
+  'common.pngNote': 'Fuente: Faro, observatorio del mercado laboral',
   'common.noRows': 'No hay datos para estos filtros.',
   'common.allProvinces': 'Todas las provincias',
   'common.view': 'Vista',
