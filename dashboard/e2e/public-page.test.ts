@@ -98,6 +98,38 @@ describe('the public youth observatory in a real browser', () => {
     expect(png.length).toBeGreaterThan(5_000);
   });
 
+  it('breaks an indicator down by age group from the URL, with the API\'s groups and flags', async () => {
+    const period = new URL(page.url()).searchParams.get('periodo') ?? (await api('indicator=informality_rate'))[0]!.period;
+    const rows = (await api(`indicator=informality_rate&by=age_group&period=${period}`)) as (Row & { age_group: string })[];
+    expect(rows.length).toBeGreaterThan(2);
+    await page.goto(`${stack.url}/jovenes?indicador=informality_rate&por=age_group`);
+    expect(await page.getByTestId('breakdown-by').inputValue()).toBe('age_group');
+    const section = page.locator('section.breakdowns');
+    await section.getByRole('button', { name: 'Tabla' }).first().click();
+    const table = page.getByTestId('breakdown-table');
+    await expect.poll(() => table.locator('tbody tr').count(), { timeout: 10_000 }).toBe(rows.length);
+    const hidden = rows.filter((r) => r.estimate === null).length;
+    await expect.poll(() => table.locator('td', { hasText: /^—$/ }).count()).toBeGreaterThanOrEqual(hidden * 3);
+  });
+
+  it('shows the gender gap for every period where both sexes are published', async () => {
+    const rows = await api('indicator=informality_rate&by=sex');
+    const periods = new Set(rows.map((r) => r.period));
+    const both = [...periods].filter((p) => rows.filter((r) => r.period === p && r.estimate !== null).length === 2);
+    await page.locator('section.breakdowns').getByRole('button', { name: 'Tabla' }).nth(1).click();
+    await expect.poll(() => page.getByTestId('gap-table').locator('tbody tr').count(), { timeout: 10_000 }).toBe(both.length);
+  });
+
+  it('shows where young people work, by sector of employment, beside all employed persons', async () => {
+    await page.getByTestId('work-of').selectOption('employment_type');
+    await expect.poll(() => page.url()).toMatch(/trabajo=employment_type/);
+    await page.locator('section.where-youth-work').getByRole('button', { name: 'Tabla' }).click();
+    const text = () => page.getByTestId('work-table').innerText();
+    await expect.poll(text, { timeout: 10_000 }).toMatch(/Sector informal/);
+    expect(await text()).toMatch(/Jóvenes de 15 a 29/);
+    expect(await text()).toMatch(/Todas las edades/);
+  });
+
   it('keeps period and language in the URL and shows English formats', async () => {
     const [row] = await api('indicator=youth_unemployment_15_24');
     await page.goto(`${stack.url}/jovenes?lang=en&periodo=${row!.period}`);

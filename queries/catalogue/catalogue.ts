@@ -21,13 +21,14 @@ import { provinces } from '../reference/provinces.ts';
 import { classifications } from '../reference/classifications.ts';
 import { internationalYouthUnemployment } from '../survey/international-youth-unemployment.ts';
 import { surveyIndicator } from '../survey/survey-indicator.ts';
+import { surveyComposition } from '../survey/survey-composition.ts';
 import { surveyIndicatorList } from '../survey/survey-indicator-list.ts';
 import { surveyPeriods } from '../survey/survey-periods.ts';
 import { publicVacancies } from '../vacancies/public-vacancies.ts';
 import type { QueryDefinition } from './query-definition.ts';
 
 /** Every named query the API serves. */
-export const CATALOGUE: readonly QueryDefinition[] = [placementsByMonthProvince, provinces, classifications, surveyIndicator, surveyPeriods, internationalYouthUnemployment, youthPlacements, publicVacancies, surveyIndicatorList, firmsToVisit, kpiSummary, kpiTrend, kpiFunnel, kpiChannels, kpiOffices, kpiVacancyCohorts, marketSectors, marketOccupations, marketShiftShare, marketTightness, marketWages, targetSectors, targetFirms, followupDue, ageingVacancies, visitLoop] as readonly QueryDefinition[];
+export const CATALOGUE: readonly QueryDefinition[] = [placementsByMonthProvince, provinces, classifications, surveyIndicator, surveyComposition, surveyPeriods, internationalYouthUnemployment, youthPlacements, publicVacancies, surveyIndicatorList, firmsToVisit, kpiSummary, kpiTrend, kpiFunnel, kpiChannels, kpiOffices, kpiVacancyCohorts, marketSectors, marketOccupations, marketShiftShare, marketTightness, marketWages, targetSectors, targetFirms, followupDue, ageingVacancies, visitLoop] as readonly QueryDefinition[];
 
 /** Finds a query by name. */
 export function findQuery(name: string): QueryDefinition | undefined {

@@ -82,6 +82,12 @@ export const DIMENSIONS = {
   province: 'p.province_code',
   age_group: `CASE WHEN p.age < 15 THEN '0-14' WHEN p.age < 18 THEN '15-17' WHEN p.age < 25 THEN '18-24' WHEN p.age < 30 THEN '25-29'
     WHEN p.age < 45 THEN '30-44' WHEN p.age < 65 THEN '45-64' WHEN p.age IS NOT NULL THEN '65+' END`,
+  /** CIIU Rev.4 section letter from ENEMDU's section number (rama1 1-21). */
+  sector: 'CASE WHEN p.rama1 BETWEEN 1 AND 21 THEN chr(64 + p.rama1) END',
+  /** CIUO-08 major group (grupo1 1-10; 10, the armed forces, is group 0). */
+  occupation: "CASE WHEN p.grupo1 = 10 THEN '0' WHEN p.grupo1 BETWEEN 1 AND 9 THEN p.grupo1::VARCHAR END",
+  /** INEC's sector of employment (secemp): formal, informal, domestic work, not classified. */
+  employment_type: "CASE p.secemp WHEN 1 THEN 'formal' WHEN 2 THEN 'informal' WHEN 3 THEN 'domestic' WHEN 4 THEN 'not_classified' END",
 } as const;
 
 /** A breakdown dimension. */

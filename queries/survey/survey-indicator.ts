@@ -16,7 +16,8 @@ const dimensionList = z
  * Labour-force survey indicators (ENEMDU) with their precision: estimate, standard error by
  * Taylor linearisation under the stratified cluster design, CV, 95% interval, unweighted n and a
  * quality flag; unreliable cells carry the flag and no figures. By period (all periods: a
- * trend) and by up to two of sex, area, province and age group.
+ * trend) and by up to two of sex, area, province, age group, industry, occupation and sector of
+ * employment (the last three describe employed persons).
  */
 export const surveyIndicator = defineQuery({
   name: 'survey-indicator',
@@ -42,6 +43,9 @@ export const surveyIndicator = defineQuery({
     { name: 'area', kind: 'string', label: { es: 'Área', en: 'Area' } },
     { name: 'province_code', kind: 'string', label: { es: 'Provincia', en: 'Province' } },
     { name: 'age_group', kind: 'string', label: { es: 'Grupo de edad', en: 'Age group' } },
+    { name: 'sector', kind: 'string', label: { es: 'Rama (CIIU)', en: 'Industry (ISIC)' } },
+    { name: 'occupation', kind: 'string', label: { es: 'Ocupación (CIUO)', en: 'Occupation (ISCO)' } },
+    { name: 'employment_type', kind: 'string', label: { es: 'Sector de empleo', en: 'Sector of employment' } },
     { name: 'estimate', kind: 'number', label: { es: 'Estimación', en: 'Estimate' } },
     { name: 'se', kind: 'number', label: { es: 'Error estándar', en: 'Standard error' } },
     { name: 'cv', kind: 'number', label: { es: 'Coeficiente de variación', en: 'Coefficient of variation' } },

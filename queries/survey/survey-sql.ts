@@ -2,8 +2,13 @@ import { DIMENSIONS, type Dimension, type Indicator } from './indicators.ts';
 import { qualityFlagSql, type QualityThresholds } from './quality.ts';
 
 const ALL_DIMS = Object.keys(DIMENSIONS) as Dimension[];
-const G = 'period, sex, area, province_code, age_group';
-const COLUMN: Record<Dimension, string> = { sex: 'sex', area: 'area', province: 'province_code', age_group: 'age_group' };
+const COLUMN: Record<Dimension, string> = {
+  sex: 'sex', area: 'area', province: 'province_code', age_group: 'age_group', sector: 'sector', occupation: 'occupation', employment_type: 'employment_type',
+};
+const DIM_COLUMNS = ALL_DIMS.map((d) => COLUMN[d]);
+const G = ['period', ...DIM_COLUMNS].join(', ');
+/** The grouping columns, qualified by a table alias. */
+const qualified = (alias: string) => ['period', ...DIM_COLUMNS].map((c) => `${alias}.${c}`).join(', ');
 
 /** The breakdown columns of `base`: the dimension when asked for, '*' otherwise ('unknown' for a missing value). */
 function groupColumns(by: readonly Dimension[]): string {
@@ -25,9 +30,9 @@ function varianceCtes(kind: 'rate' | 'total'): string {
     FROM base GROUP BY ${G} HAVING sum(x) > 0
   ),
   psu AS (
-    SELECT b.period, b.sex, b.area, b.province_code, b.age_group, b.estrato, b.upm, ${z} AS z
+    SELECT ${qualified('b')}, b.estrato, b.upm, ${z} AS z
     FROM base b JOIN est e USING (${G})
-    GROUP BY b.period, b.sex, b.area, b.province_code, b.age_group, b.estrato, b.upm, e.X, e.Y
+    GROUP BY ${qualified('b')}, b.estrato, b.upm, e.X, e.Y
   ),
   var AS (
     SELECT ${G}, sum(CASE WHEN s.nh > 1 THEN s.nh / (s.nh - 1) * (zs.szz - zs.sz * zs.sz / s.nh) ELSE 0 END) AS v
@@ -42,11 +47,10 @@ function publish(estimate: string, se: string, ciLow: string, ciHigh: string, q:
   const cv = `(${se}) / nullif(abs(${estimate}), 0)`;
   const flag = qualityFlagSql('r.n', cv, q);
   const shown = (v: string) => `CASE WHEN flag <> 'not_published' THEN ${v} END`;
-  return `SELECT period, nullif(sex, '*') AS sex, nullif(area, '*') AS area, nullif(province_code, '*') AS province_code,
-      nullif(age_group, '*') AS age_group, ${shown('estimate')} AS estimate, ${shown('se')} AS se, ${shown('cv')} AS cv,
+  return `SELECT period, ${DIM_COLUMNS.map((c) => `nullif(${c}, '*') AS ${c}`).join(', ')}, ${shown('estimate')} AS estimate, ${shown('se')} AS se, ${shown('cv')} AS cv,
       ${shown('ci_low')} AS ci_low, ${shown('ci_high')} AS ci_high, n, ${shown('weighted_denominator')} AS weighted_denominator, flag
     FROM (SELECT r.*, ${estimate} AS estimate, ${se} AS se, ${cv} AS cv, ${ciLow} AS ci_low, ${ciHigh} AS ci_high, ${flag} AS flag FROM ${from} r)
-    ORDER BY period, sex, area, province_code, age_group`;
+    ORDER BY ${G}`;
 }
 
 /** Builds the SQL estimating an indicator by period and the given breakdown; `$period` may be NULL. */
@@ -83,17 +87,43 @@ export function surveySql(ind: Indicator, by: readonly Dimension[], q: QualityTh
     ),
     med AS (SELECT ${G}, min(value) FILTER (WHERE F >= 0.5) AS m FROM cdf GROUP BY ${G}),
     base AS (
-      SELECT p.period, p.estrato, p.upm, p.w, p.sex, p.area, p.province_code, p.age_group, p.x,
+      SELECT ${qualified('p')}, p.estrato, p.upm, p.w, p.x,
         CASE WHEN p.x = 1 AND p.value <= med.m THEN 1.0 ELSE 0.0 END AS y
       FROM persons p LEFT JOIN med USING (${G})
     ),
     ${varianceCtes('rate')},
     bounds AS (
-      SELECT c.period, c.sex, c.area, c.province_code, c.age_group,
+      SELECT ${qualified('c')},
         coalesce(min(c.value) FILTER (WHERE c.F >= 0.5 - 1.96 * sqrt(v.v)), min(c.value)) AS lo,
         coalesce(min(c.value) FILTER (WHERE c.F >= 0.5 + 1.96 * sqrt(v.v)), max(c.value)) AS hi
       FROM cdf c JOIN var v USING (${G}) GROUP BY ALL
     )
     ${publish('r.m', '(r.hi - r.lo) / (2 * 1.96)', 'r.lo', 'r.hi', q,
       `(SELECT e.*, med.m, b.lo, b.hi, e.X AS weighted_denominator FROM est e JOIN med USING (${G}) JOIN bounds b USING (${G}))`)}`;
+}
+
+/**
+ * Builds the SQL estimating the composition of a population by one dimension (`of`): for each
+ * category c, the share R_c = Σ w·[cat = c] / Σ w over the population, with the same Taylor
+ * linearisation as a rate (every person counts in every category's denominator; persons whose
+ * category is unknown form the category 'unknown', so the shares add up to 1). Optionally by
+ * other dimensions, each group a domain. `$period` may be NULL.
+ */
+export function surveyCompositionSql(population: string, of: Dimension, by: readonly Dimension[], q: QualityThresholds): string {
+  const where = `($period::VARCHAR IS NULL OR p.period = $period::VARCHAR)`;
+  const others = by.filter((d) => d !== of);
+  const columns = ALL_DIMS.map((d) => (d === of ? `c.cat AS ${COLUMN[d]}` : `pop.${COLUMN[d]}`)).join(', ');
+  return `WITH pop AS (
+      SELECT p.period, p.estrato, p.upm, p.fexp AS w, ${groupColumns(others)}, coalesce(${DIMENSIONS[of]}, 'unknown') AS cat
+      FROM survey_person p WHERE ${where} AND (${population})
+    ),
+    cats AS (SELECT DISTINCT period, cat FROM pop),
+    base AS (
+      SELECT pop.period, pop.estrato, pop.upm, pop.w, ${columns},
+        CASE WHEN pop.cat = c.cat THEN 1.0 ELSE 0.0 END AS y, 1.0 AS x
+      FROM pop JOIN cats c USING (period)
+    ),
+    ${varianceCtes('rate')}
+    ${publish('r.Y / r.X', 'sqrt(r.v)', 'greatest(0, r.Y / r.X - 1.96 * sqrt(r.v))', 'least(1, r.Y / r.X + 1.96 * sqrt(r.v))', q,
+      `(SELECT e.*, v.v, e.X AS weighted_denominator FROM est e JOIN var v USING (${G}))`)}`;
 }

@@ -20,7 +20,8 @@ const I18nContext = createContext<I18n | null>(null);
 export function I18nProvider({ lang, children }: { lang: Lang; children: ReactNode }) {
   const value: I18n = {
     lang,
-    t: (key, values) => interpolate(MESSAGES[lang][key], values),
+    // A key cast from data (an indicator id, a code) may have no message yet: show the key, never crash.
+    t: (key, values) => interpolate(MESSAGES[lang][key] ?? key, values),
     number: (v, digits) => formatNumber(lang, v, digits),
     percent: (v, digits) => formatPercent(lang, v, digits),
     month: (m) => formatMonth(lang, m),

@@ -9,7 +9,9 @@ import { useQuery } from '../../data/client-context.tsx';
 import type { MessageKey } from '../../i18n/es.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { useView } from '../../view-context.tsx';
+import { Breakdowns } from './Breakdowns.tsx';
 import { InternationalContext } from './InternationalContext.tsx';
+import { WhereYouthWork } from './WhereYouthWork.tsx';
 import { ProvinceMap } from './ProvinceMap.tsx';
 import { YouthPlacements } from './YouthPlacements.tsx';
 import { change, currentAndPrevious, MONEY_INDICATORS, type Estimate } from './survey-format.ts';
@@ -114,6 +116,8 @@ export default function PublicPage() {
             </select>
           </label>
           <ProvinceMap indicator={mapIndicator} period={period} />
+          <Breakdowns period={period} />
+          <WhereYouthWork period={period} />
           <YouthPlacements />
           <InternationalContext />
           <p className="note">{t('public.note')}</p>
