@@ -32,6 +32,25 @@ try {
       }
     }
     await context.close();
+    // The outreach pages as a concertador sees them (Pichincha): analysis, targeting with firm lists, brief.
+    const outreach = await browser.newContext({ viewport });
+    const op = await outreach.newPage();
+    await op.goto(`${stack.url}/concertacion`);
+    await op.getByTestId('signin-username').fill(TEST_ACCOUNTS.concertador.username);
+    await op.getByTestId('signin-password').fill(TEST_ACCOUNTS.concertador.password);
+    await op.getByTestId('signin-submit').click();
+    await op.getByTestId('lq-chart').waitFor();
+    for (const lang of ['es', 'en']) {
+      for (const vista of ['analisis', 'focalizacion', 'ficha']) {
+        await op.goto(`${stack.url}/concertacion?vista=${vista}${lang === 'en' ? '&lang=en' : ''}`);
+        await op.waitForLoadState('networkidle');
+        await op.waitForTimeout(300);
+        const name = `concertacion-${vista}-${lang}-${device}.png`;
+        await op.screenshot({ path: join(out, name), fullPage: true });
+        console.log(join(out, name));
+      }
+    }
+    await outreach.close();
   }
 } finally {
   await browser.close();
