@@ -130,6 +130,15 @@ describe('the public youth observatory in a real browser', () => {
     expect(await text()).toMatch(/Todas las edades/);
   });
 
+  it('explains every chart: formula, source, intervals and what is hidden', async () => {
+    const cards = page.locator('section.card');
+    await expect.poll(() => cards.count(), { timeout: 10_000 }).toBeGreaterThan(6);
+    expect(await page.getByTestId('chart-explain').count()).toBe(await cards.count());
+    const map = page.getByTestId('chart-explain').nth(2);
+    await map.locator('summary').click();
+    expect(await map.innerText()).toMatch(/1,96 · error estándar[\s\S]*no se publica/);
+  });
+
   it('keeps period and language in the URL and shows English formats', async () => {
     const [row] = await api('indicator=youth_unemployment_15_24');
     await page.goto(`${stack.url}/jovenes?lang=en&periodo=${row!.period}`);

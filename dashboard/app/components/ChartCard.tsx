@@ -6,12 +6,14 @@ import { useT } from '../i18n/i18n.tsx';
  * A figure with its title, a chart | table switch, a CSV download of the same rows and a PNG
  * download of the chart as drawn (with its title and the data's source).
  */
-export function ChartCard({ title, chart, table, onDownload, downloadTestId }: {
+export function ChartCard({ title, chart, table, onDownload, downloadTestId, explain }: {
   title: string;
   chart: ReactNode;
   table: ReactNode;
   onDownload: () => void;
   downloadTestId?: string;
+  /** "How is this computed?": formula, inputs, source and period, precision, what is hidden and why. */
+  explain?: ReactNode;
 }) {
   const { t } = useT();
   const [mode, setMode] = useState<'chart' | 'table'>('chart');
@@ -37,6 +39,12 @@ export function ChartCard({ title, chart, table, onDownload, downloadTestId }: {
       </header>
       {pngError && <p role="alert" className="error">{pngError}</p>}
       <div ref={body}>{mode === 'chart' ? chart : table}</div>
+      {explain && (
+        <details className="explain" data-testid="chart-explain">
+          <summary>{t('explain.summary')}</summary>
+          {explain}
+        </details>
+      )}
     </section>
   );
 }

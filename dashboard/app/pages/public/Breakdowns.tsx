@@ -8,6 +8,7 @@ import { downloadCsv, toCsv, type Column } from '../../components/download-csv.t
 import { useQuery } from '../../data/client-context.tsx';
 import type { MessageKey } from '../../i18n/es.ts';
 import { useT } from '../../i18n/i18n.tsx';
+import { SurveyExplain } from './SurveyExplain.tsx';
 import { useView } from '../../view-context.tsx';
 import { genderGaps } from './gender-gap.ts';
 import { MONEY_INDICATORS, type Estimate } from './survey-format.ts';
@@ -105,6 +106,7 @@ export function Breakdowns({ period }: { period: string }) {
           title={t('public.breakdownTitle', { indicator: name, dimension, period })}
           onDownload={() => downloadCsv(`${indicator}-${dim}-${period}.csv`, toCsv(rows, columns))}
           downloadTestId="download-breakdown"
+          explain={<SurveyExplain indicator={indicator} period={period} />}
           chart={<PlotFigure testId="breakdown-chart" options={chart} describe={t('public.breakdownAlt', { indicator: name, dimension, period })} />}
           table={<DataTable testId="breakdown-table" rows={rows} columns={columns} caption={name} format={format} />}
         />
@@ -112,6 +114,7 @@ export function Breakdowns({ period }: { period: string }) {
           title={t('public.gapTitle', { indicator: name })}
           onDownload={() => downloadCsv(`${indicator}-brecha-genero.csv`, toCsv(gaps, gapColumns))}
           downloadTestId="download-gap"
+          explain={<SurveyExplain indicator={indicator} formula={t('public.gapNote')} />}
           chart={<><PlotFigure testId="gap-chart" options={gapChart} describe={t('public.gapAlt', { indicator: name })} /><p className="note">{t('public.gapNote')}</p></>}
           table={<DataTable testId="gap-table" rows={gaps as unknown as Record<string, unknown>[]} columns={gapColumns} caption={t('public.gapTitle', { indicator: name })} format={gapFormat} />}
         />

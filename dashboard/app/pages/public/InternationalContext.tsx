@@ -37,6 +37,7 @@ export function InternationalContext() {
       <h2 id="intl-title" className="section-title">{t('intl.title')}</h2>
       <p className="note">{t('intl.caveat')}</p>
       <ChartCard title={t('intl.chartTitle')} onDownload={() => downloadCsv('desempleo-juvenil-internacional.csv', toCsv(rows, columns))}
+        explain={<p>{t('explain.international')}</p>}
         chart={<PlotFigure testId="intl-chart" options={chart} describe={t('intl.alt')} />}
         table={<DataTable rows={rows} columns={columns} caption={t('intl.chartTitle')} format={(k, v) => (k === 'rate' ? number(v as number, 1) : k === 'entity' ? label(String(v)) : String(v))} />} />
     </section>

@@ -9,6 +9,7 @@ import { downloadCsv, toCsv, type Column } from '../../components/download-csv.t
 import { useQuery } from '../../data/client-context.tsx';
 import type { MessageKey } from '../../i18n/es.ts';
 import { useT } from '../../i18n/i18n.tsx';
+import { SurveyExplain } from './SurveyExplain.tsx';
 import type { Estimate } from './survey-format.ts';
 
 type ProvinceEstimate = Estimate & { province_code: string; name: string };
@@ -80,9 +81,9 @@ export function ProvinceMap({ indicator, period }: { indicator: string; period: 
   const download = () => downloadCsv(`${indicator}-provincias-${period}.csv`, toCsv(rows, columns));
   return (
     <div className="grid">
-      <ChartCard title={t('public.mapTitle', { indicator: title })} onDownload={download}
+      <ChartCard title={t('public.mapTitle', { indicator: title })} onDownload={download} explain={<SurveyExplain indicator={indicator} period={period} />}
         chart={<PlotFigure testId="province-map" options={map} describe={t('public.mapAlt', { indicator: title, period, hidden })} />} table={table} />
-      <ChartCard title={t('public.rankTitle', { indicator: title })} onDownload={download}
+      <ChartCard title={t('public.rankTitle', { indicator: title })} onDownload={download} explain={<SurveyExplain indicator={indicator} period={period} />}
         chart={<PlotFigure testId="province-ranking" options={ranking} describe={t('public.rankAlt', { indicator: title, period })} />} table={table} />
     </div>
   );

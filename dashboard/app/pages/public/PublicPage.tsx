@@ -8,6 +8,7 @@ import { downloadCsv, toCsv, type Column } from '../../components/download-csv.t
 import { useQuery } from '../../data/client-context.tsx';
 import type { MessageKey } from '../../i18n/es.ts';
 import { useT } from '../../i18n/i18n.tsx';
+import { SurveyExplain } from './SurveyExplain.tsx';
 import { useView } from '../../view-context.tsx';
 import { Breakdowns } from './Breakdowns.tsx';
 import { InternationalContext } from './InternationalContext.tsx';
@@ -99,12 +100,14 @@ export default function PublicPage() {
               title={t('public.bySex')}
               onDownload={() => downloadCsv(`desempleo-juvenil-sexo-${period}.csv`, toCsv(sexRows, columns))}
               downloadTestId="download-csv"
+              explain={<SurveyExplain indicator="youth_unemployment_15_24" period={period} />}
               chart={<PlotFigure testId="sex-chart" options={sexChart} describe={t('public.bySexAlt', { period })} />}
               table={<DataTable testId="sex-table" rows={sexRows as unknown as Record<string, unknown>[]} columns={columns} caption={t('public.bySex')} format={format} />}
             />
             <ChartCard
               title={t('public.trend')}
               onDownload={() => downloadCsv('desempleo-juvenil-tendencia.csv', toCsv(trendRows, columns))}
+              explain={<SurveyExplain indicator="youth_unemployment_15_24" />}
               chart={<PlotFigure testId="trend-chart" options={trendChart} describe={t('public.trendAlt')} />}
               table={<DataTable rows={trendRows as unknown as Record<string, unknown>[]} columns={columns} caption={t('public.trend')} format={format} />}
             />

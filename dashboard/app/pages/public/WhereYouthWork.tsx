@@ -8,6 +8,7 @@ import { downloadCsv, toCsv, type Column } from '../../components/download-csv.t
 import { useQuery } from '../../data/client-context.tsx';
 import type { MessageKey } from '../../i18n/es.ts';
 import { useT } from '../../i18n/i18n.tsx';
+import { SurveyExplain } from './SurveyExplain.tsx';
 import { useView } from '../../view-context.tsx';
 import type { Estimate } from './survey-format.ts';
 
@@ -86,6 +87,7 @@ export function WhereYouthWork({ period }: { period: string }) {
         title={t('public.workTitle', { of: ofLabel, period })}
         onDownload={() => downloadCsv(`ocupados-${of}-${period}.csv`, toCsv(rows, columns))}
         downloadTestId="download-work"
+        explain={<SurveyExplain period={period} formula={t('explain.composition')} />}
         chart={<PlotFigure testId="work-chart" options={chart} describe={t('public.workAlt', { of: ofLabel, period })} />}
         table={<DataTable testId="work-table" rows={rows} columns={columns} caption={t('public.workTitle', { of: ofLabel, period })} format={format} />}
       />

@@ -40,6 +40,7 @@ export function YouthPlacements() {
       <h2 id="yp-title" className="section-title">{t('placements.title', { year: String(total.year) })}</h2>
       <p className="note">{t('placements.lead', { total: total.placements === null ? t('placements.hidden') : number(total.placements) })}</p>
       <ChartCard title={t('placements.byProvince')} onDownload={() => downloadCsv(`colocaciones-jovenes-${total.year}.csv`, toCsv(cells, columns))}
+        explain={<p>{t('explain.placements')}</p>}
         chart={<PlotFigure testId="youth-placements-chart" options={chart} describe={t('placements.alt', { year: String(total.year) })} />}
         table={<DataTable testId="youth-placements-table" rows={cells} columns={columns} caption={t('placements.byProvince')} format={format} />} />
     </section>
