@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --scale small|mx [--runs N]`: generates demo data, times the ETL and every
+ * `npm run bench -- --scale small|mx [--runs N] [--skip-etl]`: generates demo data, times the ETL and every
  * catalogue query (server side and over HTTP), and prints each figure beside its reference,
  * the same work done by raw DuckDB on the same data, and the DESIGN.md budget, as ratios.
  */
@@ -25,7 +25,7 @@ import { updateWarehouse } from '../warehouse/publish.ts';
 import { Warehouse } from '../warehouse/warehouse.ts';
 import { percentile, timeRuns } from './stats.ts';
 
-const { values } = parseArgs({ options: { scale: { type: 'string', default: 'small' }, runs: { type: 'string', default: '200' }, fresh: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { scale: { type: 'string', default: 'small' }, runs: { type: 'string', default: '200' }, fresh: { type: 'boolean', default: false }, 'skip-etl': { type: 'boolean', default: false } } });
 const scale = values.scale as 'tiny' | 'small' | 'mx';
 const runs = Number(values.runs);
 const root = resolve(process.env.FARO_BENCH_DIR ?? `/tmp/faro-bench-${scale}`);
@@ -48,28 +48,34 @@ if (!existsSync(join(csvDir, 'manifest.json'))) {
 }
 
 // ETL: every file through the real loader; the placements file is the budgeted figure.
-rmSync(dbPath, { force: true });
-const loadTimes = new Map<string, { ms: number; rows: number; file: string }>();
-await updateWarehouse(dbPath, async (w) => {
-  for (const file of planFiles([csvDir])) {
-    const t0 = performance.now();
-    const report = await loadFile(w, file, { now, key });
-    loadTimes.set(report.source, { ms: performance.now() - t0, rows: report.rowsRead, file });
-    console.log(`loaded ${file.split('/').pop()}: ${report.rowsLoaded.toLocaleString()} rows in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  }
-});
-const placementsLoad = loadTimes.get('placements')!;
-rmSync(join(root, 'raw.duckdb'), { force: true });
-const raw = await Warehouse.open({ path: join(root, 'raw.duckdb'), access: 'write' });
-const rawTimes = await timeRuns(async () => {
-  await raw.run('DROP TABLE IF EXISTS t');
-  await raw.run(`CREATE TABLE t AS SELECT * FROM read_csv('${placementsLoad.file.replaceAll("'", "''")}')`);
-}, 3, 1);
-raw.close();
-rmSync(join(root, 'raw.duckdb'), { force: true });
-const rawMs = percentile(rawTimes, 50);
-figures.push({ name: `ETL placements CSV (${placementsLoad.rows.toLocaleString()} rows)`, value: placementsLoad.ms, unit: 'ms', reference: rawMs, referenceName: 'DuckDB read_csv -> table', budget: 2, budgetKind: 'ratio' });
-figures.push({ name: 'ETL placements rows/s', value: placementsLoad.rows / (placementsLoad.ms / 1000), unit: 'rows/s', reference: placementsLoad.rows / (rawMs / 1000), referenceName: 'DuckDB rows/s' });
+// --skip-etl reuses the warehouse of an earlier run (to measure queries only).
+if (values['skip-etl'] && existsSync(dbPath)) {
+  console.log(`ETL not measured: reusing ${dbPath}`);
+} else {
+  rmSync(dbPath, { force: true });
+  const loadTimes = new Map<string, { ms: number; rows: number; file: string }>();
+  await updateWarehouse(dbPath, async (w) => {
+    for (const file of planFiles([csvDir])) {
+      const t0 = performance.now();
+      const report = await loadFile(w, file, { now, key });
+      loadTimes.set(report.source, { ms: performance.now() - t0, rows: report.rowsRead, file });
+      console.log(`loaded ${file.split('/').pop()}: ${report.rowsLoaded.toLocaleString()} rows in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    }
+  });
+  const placementsLoad = loadTimes.get('placements')!;
+  rmSync(join(root, 'raw.duckdb'), { force: true });
+  const raw = await Warehouse.open({ path: join(root, 'raw.duckdb'), access: 'write' });
+  const rawTimes = await timeRuns(async () => {
+    await raw.run('DROP TABLE IF EXISTS t');
+    await raw.run(`CREATE TABLE t AS SELECT * FROM read_csv('${placementsLoad.file.replaceAll("'", "''")}')`);
+  }, 3, 1);
+  raw.close();
+  rmSync(join(root, 'raw.duckdb'), { force: true });
+  const rawMs = percentile(rawTimes, 50);
+  figures.push({ name: `ETL placements CSV (${placementsLoad.rows.toLocaleString()} rows)`, value: placementsLoad.ms, unit: 'ms', reference: rawMs, referenceName: 'DuckDB read_csv -> table', budget: 2, budgetKind: 'ratio' });
+  figures.push({ name: 'ETL placements rows/s', value: placementsLoad.rows / (placementsLoad.ms / 1000), unit: 'rows/s', reference: placementsLoad.rows / (rawMs / 1000), referenceName: 'DuckDB rows/s' });
+
+}
 
 // Queries: server time through the catalogue vs the same SQL on a bare DuckDB connection. The
 // public pages' answers are precomputed when a warehouse is opened (warmUp): their served time is
@@ -85,10 +91,12 @@ for (const q of CATALOGUE) {
   const { sql, params: bound } = q.build(q.params.parse(params), BENCH_VIEWER);
   const rawQ = await timeRuns(() => bare.withConnection((c) => c.runAndReadAll(sql, bound)), q.warm ? Math.min(runs, 20) : runs);
   if (q.warm) {
-    const key = cacheKey(q.name, parseParams(q, params) as Record<string, unknown>);
-    const servedTimes = await timeRuns(() => cache.get(served, key, () => runQuery(served, q, params)), runs);
+    // Served: the precomputed landing view; computing: the example, as a filter change would.
+    const landing = q.warm.params[0] ?? {};
+    const key = cacheKey(q.name, parseParams(q, landing) as Record<string, unknown>);
+    const servedTimes = await timeRuns(() => cache.get(served, key, () => runQuery(served, q, landing)), runs);
     figures.push({ name: `query ${q.name} p95 (served, precomputed)`, value: percentile(servedTimes, 95), unit: 'ms', budget: 15, budgetKind: 'max' });
-    figures.push({ name: `query ${q.name} p95 (computing, at warm-up)`, value: percentile(rawQ, 95), unit: 'ms' });
+    figures.push({ name: `query ${q.name} p95 (computing, e.g. a new filter)`, value: percentile(rawQ, 95), unit: 'ms', ...(q.audience === 'public' ? {} : { budget: 15, budgetKind: 'max' as const }) });
     continue;
   }
   const serverTimes = await timeRuns(() => runQuery(served, q, params, {}, BENCH_VIEWER), runs);
@@ -121,11 +129,22 @@ for (const q of CATALOGUE) {
   const size = (await get(q.name, params)).byteLength;
   figures.push({ name: `answer size ${q.name} (Arrow)`, value: size / 1024, unit: 'KB', budget: 16, budgetKind: 'max' });
 }
-const interaction = await timeRuns(() => Promise.all([
-  get('placements-by-month-province', { province: '17' }),
-  get('provinces', {}),
-]), runs);
-figures.push({ name: 'policy page interaction (all views) p95', value: percentile(interaction, 95), unit: 'ms', budget: 30, budgetKind: 'max' });
+// The policy page on a filter change: every view it refreshes (see dashboard/app/pages/policy).
+const policyViews = (f: Record<string, string>) => Promise.all([
+  get('kpi-summary', f), get('kpi-offices', f), get('kpi-trend', f), get('kpi-funnel', { ...f, by: 'none' }),
+  get('kpi-channels', f), get('kpi-vacancy-cohorts', f), get('placements-by-month-province', f.province ? { province: f.province } : {}),
+]);
+const precomputedFilter = await timeRuns(() => policyViews({ sex: 'F' }), runs);
+figures.push({ name: 'policy page interaction, precomputed filter (sex) p95', value: percentile(precomputedFilter, 95), unit: 'ms', budget: 30, budgetKind: 'max' });
+// A filter nobody asked for yet is computed: the first request of each province, uncached.
+const provinces = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20', '21', '22', '23', '24'];
+const fresh: number[] = [];
+for (const province of provinces.slice(0, scale === 'mx' ? 5 : provinces.length)) {
+  const t0 = performance.now();
+  await policyViews({ province });
+  fresh.push(performance.now() - t0);
+}
+figures.push({ name: `policy page interaction, new filter (province, ${fresh.length} uncached) p95`, value: percentile(fresh, 95), unit: 'ms', budget: 30, budgetKind: 'max' });
 // The public page on a change of period: headline cards (now and before), by sex, the map, the trend.
 const [{ period: latest } = { period: '' }, { period: before } = { period: '' }] = await served.rows<{ period: string }>('SELECT DISTINCT period FROM survey_person ORDER BY period DESC LIMIT 2');
 const headline = ['youth_unemployment_15_24', 'youth_unemployment_18_29', 'neet_15_24', 'adequate_employment_rate', 'informality_rate', 'median_labour_income'];

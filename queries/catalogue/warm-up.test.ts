@@ -32,13 +32,19 @@ afterAll(() => {
 });
 
 describe('warmUp', () => {
+  it('precomputes no firm-level answer', () => {
+    expect(CATALOGUE.filter((q) => q.firmLevel && q.warm)).toEqual([]);
+  });
+
   it('pins every declared answer and derives each period\'s answer as a slice of the all-period one', async () => {
     const cache = new AnswerCache(1);
     const report = await warmUp(served, cache, CATALOGUE);
-    const declared = CATALOGUE.reduce((n, q) => n + (q.audience === 'public' ? q.warm?.params.length ?? 0 : 0), 0);
-    expect(declared).toBeGreaterThanOrEqual(INDICATORS.length * 5);
-    expect(report.computed).toBe(declared);
-    expect(report.derived).toBe(declared * 2);
+    const declared = (split: boolean) => CATALOGUE.reduce((n, q) => n + (!q.firmLevel && Boolean(q.warm?.splitBy) === split ? q.warm?.params.length ?? 0 : 0), 0);
+    expect(declared(true)).toBeGreaterThanOrEqual(INDICATORS.length * 5);
+    expect(declared(false)).toBeGreaterThan(0);
+    expect(report.computed).toBe(declared(true) + declared(false));
+    // Two survey periods: each split answer yields two slices.
+    expect(report.derived).toBe(declared(true) * 2);
     for (const params of [
       { indicator: 'youth_unemployment_15_24', by: 'sex', period: '2025-09' },
       { indicator: 'median_labour_income', period: '2025-06' },

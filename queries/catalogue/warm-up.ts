@@ -22,16 +22,19 @@ export function filterAnswer(answer: QueryAnswer, column: string, value: unknown
 }
 
 /**
- * Precomputes the declared answers of the catalogue's public queries for one opened warehouse
- * and pins them in the cache, one query at a time so that live requests keep a core. A served
- * warehouse never changes, so these answers stay right until a load publishes a new file.
+ * Precomputes the declared answers of the catalogue for one opened warehouse and pins them in
+ * the cache, the public pages first, then the staff pages' landing views, one query at a time so
+ * that live requests keep a core. Firm-level answers are never precomputed (they depend on who
+ * asks). A served warehouse never changes, so these answers stay right until a load publishes a
+ * new file. The server checks roles before it reads the cache, as for any answer.
  */
 export async function warmUp(warehouse: Warehouse, cache: AnswerCache, catalogue: readonly QueryDefinition[]): Promise<WarmUpReport> {
   const started = performance.now();
   let computed = 0;
   let derived = 0;
-  for (const query of catalogue) {
-    if (!query.warm || query.audience !== 'public' || query.firmLevel) continue;
+  const ordered = [...catalogue.filter((q) => q.audience === 'public'), ...catalogue.filter((q) => q.audience !== 'public')];
+  for (const query of ordered) {
+    if (!query.warm || query.firmLevel) continue;
     for (const params of query.warm.params) {
       const key = cacheKey(query.name, parseParams(query, params) as Record<string, unknown>);
       const answer = await cache.pin(warehouse, key, runQuery(warehouse, query, params));

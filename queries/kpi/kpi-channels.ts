@@ -39,6 +39,8 @@ export const kpiChannels = defineQuery({
     { name: 'conversion_90d', kind: 'number', label: { es: 'Conversión a 90 días', en: 'Conversion within 90 days' } },
   ],
   example: { from: '2025-10', to: '2026-09' },
+  // The policy page's landing view (and its most used filters), precomputed when a warehouse is served.
+  warm: { params: [{}, { sex: 'F' }, { sex: 'M' }, { age: 'youth' }] },
   build: (f) => {
     const k = new KpiSql(f, 12);
     return k.bound(`WITH

@@ -47,6 +47,8 @@ export const kpiFunnel = defineQuery({
     { name: 'placement_rate', kind: 'number', label: { es: 'Tasa de colocación de la cohorte', en: 'Cohort placement rate' } },
   ],
   example: { from: '2025-10', to: '2026-09', by: 'sex' },
+  // The policy page's landing view (and its most used filters), precomputed when a warehouse is served.
+  warm: { params: [{ by: 'none' }, { by: 'sex' }, { by: 'age_band' }] },
   build: (p) => {
     const { by, ...f } = p;
     const k = new KpiSql(f, 12);

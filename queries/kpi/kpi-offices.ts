@@ -50,6 +50,8 @@ export const kpiOffices = defineQuery({
     { name: 'score', kind: 'number', label: { es: 'Puntaje compuesto', en: 'Composite score' } },
   ],
   example: { from: '2025-10', to: '2026-09' },
+  // The policy page's landing view (and its most used filters), precomputed when a warehouse is served.
+  warm: { params: [{}, { sex: 'F' }, { sex: 'M' }, { age: 'youth' }] },
   build: (f) => {
     const k = new KpiSql(f, 12);
     const z = (col: string) => `coalesce((${col} - avg(${col}) OVER ()) / nullif(stddev_pop(${col}) OVER (), 0), 0)`;

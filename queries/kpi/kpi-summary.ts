@@ -70,6 +70,8 @@ export const kpiSummary = defineQuery({
     { name: 'followup_completion', kind: 'number', label: { es: 'Cumplimiento del seguimiento', en: 'Follow-up completion rate' } },
   ],
   example: { from: '2025-10', to: '2026-09' },
+  // The policy page's landing view (and its most used filters), precomputed when a warehouse is served.
+  warm: { params: [{}, { sex: 'F' }, { sex: 'M' }, { age: 'youth' }] },
   build: (f) => {
     const k = new KpiSql(f, 12);
     const seekerWhere = k.where('seeker', 's');

@@ -30,6 +30,8 @@ export const kpiTrend = defineQuery({
     { name: 'positions', kind: 'integer', label: { es: 'Puestos', en: 'Positions' } },
   ],
   example: { from: '2024-10', to: '2026-09' },
+  // The policy page's landing view (and its most used filters), precomputed when a warehouse is served.
+  warm: { params: [{}, { sex: 'F' }, { sex: 'M' }, { age: 'youth' }] },
   build: (f) => {
     const k = new KpiSql(f, 36);
     const placements = aggregateAnswers(f)

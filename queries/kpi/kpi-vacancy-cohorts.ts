@@ -32,6 +32,8 @@ export const kpiVacancyCohorts = defineQuery({
     { name: 'median_days_to_fill', kind: 'number', label: { es: 'Mediana de días hasta la primera colocación', en: 'Median days to first placement' } },
   ],
   example: { from: '2024-10', to: '2026-09' },
+  // The policy page's landing view (and its most used filters), precomputed when a warehouse is served.
+  warm: { params: [{}] },
   build: (f) => {
     const k = new KpiSql(f, 24);
     return k.bound(`WITH
