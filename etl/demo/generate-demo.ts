@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { officeTargets } from '../sources/office-targets.ts';
 import { offices } from '../sources/offices.ts';
 import { DemoCalendar } from './calendar.ts';
 import { CsvWriter, quote } from './csv-writer.ts';
 import { writeFirms } from './firms.ts';
 import { DemoGeography } from './geography.ts';
-import { createRandom } from './random.ts';
+import { createRandom, type Random } from './random.ts';
 import { SCALES, type Scale } from './scales.ts';
 import { writeSeekers } from './seekers.ts';
 import { writeServices } from './services.ts';
@@ -62,6 +63,7 @@ export async function generateDemo(options: DemoOptions): Promise<DemoManifest> 
   progress('empresas.csv', firms.ruc.length);
   const vacancies = await writeVacancies(options.outDir, spec.vacancies, stream(3), calendar, firms, seekers);
   progress('colocaciones.csv', vacancies.placements);
+  await writeOfficeTargets(options.outDir, vacancies.placedByOfficeMonth, stream(6), calendar.date(calendar.last).slice(0, 7));
   await writeServices(options.outDir, spec.serviceEvents, stream(4), calendar, geo, firms, seekers);
   progress('eventos_servicio.csv', spec.serviceEvents);
   await writeSurvey(options.outDir, surveyPeriods(end, spec.surveyPeriods), spec.surveyDwellings, stream(5), geo);
@@ -74,6 +76,29 @@ export async function generateDemo(options: DemoOptions): Promise<DemoManifest> 
   const manifest: DemoManifest = { scale: options.scale, seed, end, files };
   writeFileSync(join(options.outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
+}
+
+/**
+ * `metas_oficinas.csv`: a placements target for each office and each of the last 12 months, set
+ * at what the office achieved times a factor of 0.85 to 1.25 drawn once per office, so that some
+ * offices meet their targets and others fall short.
+ */
+async function writeOfficeTargets(dir: string, placed: Map<string, number>, random: Random, lastMonth: string): Promise<void> {
+  const out = new CsvWriter(join(dir, 'metas_oficinas.csv'), officeTargets.columns.map((c) => c.header));
+  const [y, m] = lastMonth.split('-').map(Number) as [number, number];
+  const months = Array.from({ length: 12 }, (_, i) => {
+    const k = y * 12 + (m - 1) - (11 - i);
+    return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+  });
+  const offices = [...new Set([...placed.keys()].map((k) => k.split('|')[0]!))].sort();
+  for (const office of offices) {
+    const factor = 0.85 + 0.4 * random.next();
+    for (const month of months) {
+      const achieved = placed.get(`${office}|${month}`) ?? 0;
+      await out.row([office, month, 'COLOCACIONES', String(Math.max(1, Math.round(achieved * factor)))]);
+    }
+  }
+  await out.close();
 }
 
 async function describeFile(path: string): Promise<{ rows: number; sha256: string }> {

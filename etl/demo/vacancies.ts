@@ -43,6 +43,8 @@ export interface DemoVacancyCounts {
   placements: number;
   followups: number;
   placementIds: string[];
+  /** Placements per `office|YYYY-MM` (the office of the vacancy), to set the offices' demo targets. */
+  placedByOfficeMonth: Map<string, number>;
 }
 
 /**
@@ -58,6 +60,7 @@ export async function writeVacancies(dir: string, n: number, random: Random, cal
   const fOut = new CsvWriter(join(dir, 'seguimientos.csv'), header(followups));
   const placementIds: string[] = [];
   const keepIds = n <= 200_000;
+  const placedByOfficeMonth = new Map<string, number>();
   const pick = (day: number, province: string): number => {
     const local = random.chance(0.9) ? seekers.byProvince.get(province) ?? null : null;
     const last = lastRegisteredBy(seekers.regDay, local, day);
@@ -88,6 +91,8 @@ export async function writeVacancies(dir: string, n: number, random: Random, cal
       if (keepIds) placementIds.push(pid);
       const salary = random.chance(0.85) ? (wage * (0.95 + 0.1 * random.next())).toFixed(2) : '';
       await pOut.row([pid, vid, seekers.ids[s]!, calendar.date(day), salary, CHANNELS[random.weighted(CHANNEL_WEIGHTS)]!]);
+      const officeMonth = `${firms.office[firm]!}|${calendar.date(day).slice(0, 7)}`;
+      placedByOfficeMonth.set(officeMonth, (placedByOfficeMonth.get(officeMonth) ?? 0) + 1);
       lastPlacement = Math.max(lastPlacement, day);
       let employed = true;
       for (const months of [1, 3, 6] as const) {
@@ -111,5 +116,5 @@ export async function writeVacancies(dir: string, n: number, random: Random, cal
       `${major}${String(random.int(100, 999))}`, firms.canton[firm]!, random.chance(0.9) ? wage.toFixed(2) : '']);
   }
   await Promise.all([vOut.close(), rOut.close(), pOut.close(), fOut.close()]);
-  return { vacancies: vOut.rows, referrals: rOut.rows, placements: pOut.rows, followups: fOut.rows, placementIds };
+  return { vacancies: vOut.rows, referrals: rOut.rows, placements: pOut.rows, followups: fOut.rows, placementIds, placedByOfficeMonth };
 }

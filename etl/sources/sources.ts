@@ -4,6 +4,7 @@ import { firms } from './firms.ts';
 import { followups } from './followups.ts';
 import { mobilityCases } from './mobility-cases.ts';
 import { offices } from './offices.ts';
+import { officeTargets } from './office-targets.ts';
 import { youthUnemploymentSeries } from './international/youth-unemployment-series.ts';
 import { jobPostings } from './postings/job-postings.ts';
 import { placements } from './placements.ts';
@@ -16,6 +17,7 @@ import { vacancies } from './vacancies.ts';
 /** Every source Faro loads, in the order a folder is loaded (referenced tables first). */
 export const SOURCES: readonly SourceContract[] = [
   offices,
+  officeTargets,
   seekers,
   firms,
   vacancies,
