@@ -22,11 +22,11 @@ function groupColumns(by: readonly Dimension[]): string {
  * stratum's n_h, with z = 0. Strata with one PSU contribute nothing (no within-stratum variance
  * can be estimated from a single PSU).
  */
-function varianceCtes(kind: 'rate' | 'total'): string {
+function varianceCtes(kind: 'rate' | 'total', count = kind === 'rate' ? 'sum(x)' : 'sum(y)'): string {
   const z = kind === 'rate' ? 'sum(b.w * (b.y - e.Y / e.X * b.x)) / e.X' : 'sum(b.w * b.y)';
   return `strata AS (SELECT period, estrato, count(DISTINCT upm)::DOUBLE AS nh FROM base GROUP BY period, estrato),
   est AS (
-    SELECT ${G}, sum(w * y) AS Y, sum(w * x) AS X, ${kind === 'rate' ? 'sum(x)' : 'sum(y)'}::INTEGER AS n
+    SELECT ${G}, sum(w * y) AS Y, sum(w * x) AS X, ${count}::INTEGER AS n
     FROM base GROUP BY ${G} HAVING sum(x) > 0
   ),
   psu AS (
@@ -112,18 +112,23 @@ export function surveySql(ind: Indicator, by: readonly Dimension[], q: QualityTh
 export function surveyCompositionSql(population: string, of: Dimension, by: readonly Dimension[], q: QualityThresholds): string {
   const where = `($period::VARCHAR IS NULL OR p.period = $period::VARCHAR)`;
   const others = by.filter((d) => d !== of);
-  const columns = ALL_DIMS.map((d) => (d === of ? `c.cat AS ${COLUMN[d]}` : `pop.${COLUMN[d]}`)).join(', ');
+  // Linearisation needs only PSU totals: z_hi = (Y_hic − R_c X_hi) / X, so the persons are summed
+  // per PSU (and category) first, and every PSU of the population meets every category.
+  const same = DIM_COLUMNS.map((c) => `pc.${c} = t.${c}`).join(' AND ');
+  const columns = ALL_DIMS.map((d) => (d === of ? `c.cat AS ${COLUMN[d]}` : `t.${COLUMN[d]}`)).join(', ');
   return `WITH pop AS (
       SELECT p.period, p.estrato, p.upm, p.fexp AS w, ${groupColumns(others)}, coalesce(${DIMENSIONS[of]}, 'unknown') AS cat
       FROM survey_person p WHERE ${where} AND (${population})
     ),
+    psu_total AS (SELECT period, estrato, upm, ${DIM_COLUMNS.join(', ')}, sum(w) AS xw, count(*) AS xn FROM pop GROUP BY ALL),
+    psu_cat AS (SELECT period, estrato, upm, ${DIM_COLUMNS.join(', ')}, cat, sum(w) AS yw FROM pop GROUP BY ALL),
     cats AS (SELECT DISTINCT period, cat FROM pop),
     base AS (
-      SELECT pop.period, pop.estrato, pop.upm, pop.w, ${columns},
-        CASE WHEN pop.cat = c.cat THEN 1.0 ELSE 0.0 END AS y, 1.0 AS x
-      FROM pop JOIN cats c USING (period)
+      SELECT t.period, t.estrato, t.upm, 1.0 AS w, ${columns}, coalesce(pc.yw, 0.0) AS y, t.xw AS x, t.xn AS m
+      FROM psu_total t JOIN cats c USING (period)
+        LEFT JOIN psu_cat pc ON pc.period = t.period AND pc.estrato = t.estrato AND pc.upm = t.upm AND ${same} AND pc.cat = c.cat
     ),
-    ${varianceCtes('rate')}
+    ${varianceCtes('rate', 'sum(m)')}
     ${publish('r.Y / r.X', 'sqrt(r.v)', 'greatest(0, r.Y / r.X - 1.96 * sqrt(r.v))', 'least(1, r.Y / r.X + 1.96 * sqrt(r.v))', q,
       `(SELECT e.*, v.v, e.X AS weighted_denominator FROM est e JOIN var v USING (${G}))`)}`;
 }
