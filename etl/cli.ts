@@ -13,7 +13,8 @@ import { sourceById, SOURCES } from './sources/sources.ts';
 
 const USAGE = `Uso / usage:
   npm run etl -- load <archivo|carpeta>... [--source <fuente>] [--force]
-                                                                 carga archivos CSV/XLSX de la PES, la ENEMDU o portales de empleo
+                                                                 carga archivos CSV/XLSX de la PES, la ENEMDU o portales de empleo,
+                                                                 y límites de provincias/cantones (.geojson, .topojson)
                                                                  (--force recarga archivos ya cargados, p. ej. tras cambiar reglas)
   npm run etl -- status                                          muestra el registro de cargas y los rechazos
   npm run etl -- rejects [--load <id>] [--limit <n>]             lista las filas rechazadas con línea, columna y motivo

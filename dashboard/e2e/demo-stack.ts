@@ -39,7 +39,9 @@ export async function startDemoStack(scale: 'tiny' | 'small' = 'tiny'): Promise<
   const dbPath = join(dir, 'faro.duckdb');
   await generateDemo({ outDir: join(dir, 'csv'), scale, seed: 7 });
   const ilo = sharedData('ilo/youth-unemployment-15-24-wb-ilo-modelled.csv');
-  await updateWarehouse(dbPath, (w) => loadFiles(w, [join(dir, 'csv'), ...(ilo ? [ilo] : [])], { now: new Date('2026-11-01T00:00:00Z'), key: pseudonymKey('end-to-end test key') }));
+  // Province boundaries: the public map is a choropleth with them, a tile grid without.
+  const boundaries = sharedData('ecuador/geo/ecuador-provincias.geojson');
+  await updateWarehouse(dbPath, (w) => loadFiles(w, [join(dir, 'csv'), ...(ilo ? [ilo] : []), ...(boundaries ? [boundaries] : [])], { now: new Date('2026-11-01T00:00:00Z'), key: pseudonymKey('end-to-end test key') }));
   const served = await ServedWarehouse.open(dbPath, { graceMs: 100 });
   const users = new FileUserStore(join(dir, 'users.json'));
   users.save({ username: TEST_ACCOUNTS.policy.username, role: 'policy', territories: [], passwordHash: await hashPassword(TEST_ACCOUNTS.policy.password) });

@@ -55,7 +55,8 @@ describe('the public youth observatory in a real browser', () => {
     const rows = (await (await fetch(`${stack.url}/api/queries/survey-indicator?indicator=neet_15_24&by=province&format=json`)).json()).rows as { province_code: string; flag: string }[];
     const hidden = rows.filter((r) => r.flag === 'not_published' && r.province_code !== '90').length;
     const shown = rows.filter((r) => r.flag !== 'not_published' && r.province_code !== '90').length;
-    await page.getByRole('button', { name: 'Gráfico' }).first().click();
+    // The tile map (the choropleth drawn when boundaries are loaded has its own test, public-map.test.ts).
+    await page.goto(`${stack.url}/jovenes?mapa_tipo=cuadricula`);
     const map = page.getByTestId('province-map');
     await expect.poll(() => map.locator('[fill="url(#faro-hatch)"] rect, rect[fill="url(#faro-hatch)"]').count(), { timeout: 10_000 }).toBe(hidden);
     expect(await page.getByTestId('province-ranking').locator('circle').count()).toBe(shown);

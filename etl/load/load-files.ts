@@ -2,35 +2,37 @@ import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { SOURCES, sourceForFile } from '../sources/sources.ts';
+import { isBoundaryFile, loadBoundaryFile } from './load-boundaries.ts';
 import { LoadError } from './load-error.ts';
 import { loadFile, type LoadOptions } from './load-file.ts';
 import type { LoadReport } from './load-report.ts';
 
 /**
  * Expands files and folders into the CSV files to load, in the order their sources depend on
- * one another (offices before seekers before placements...). A file no source recognises is an
- * error, reported before anything is loaded.
+ * one another (offices before seekers before placements...). Boundary files (`.geojson`,
+ * `.topojson`) come first: they depend only on the reference tables. A file no source
+ * recognises is an error, reported before anything is loaded.
  */
 export function planFiles(paths: readonly string[]): string[] {
   const files = paths.flatMap((p) =>
     statSync(p).isDirectory()
-      ? readdirSync(p).filter((f) => /\.(csv|txt|xlsx)$/i.test(f)).sort().map((f) => join(p, f))
+      ? readdirSync(p).filter((f) => /\.(csv|txt|xlsx|geojson|topojson)$/i.test(f)).sort().map((f) => join(p, f))
       : [p],
   );
   for (const f of files) {
-    if (!sourceForFile(basename(f))) {
+    if (!isBoundaryFile(f) && !sourceForFile(basename(f))) {
       throw new LoadError(f, 0, null, `fuente_desconocida: el nombre no corresponde a ninguna fuente (${SOURCES.map((s) => s.fileNames[0]).join(', ')})`);
     }
   }
-  const rank = (f: string) => SOURCES.indexOf(sourceForFile(basename(f))!);
+  const rank = (f: string) => (isBoundaryFile(f) ? -1 : SOURCES.indexOf(sourceForFile(basename(f))!));
   return files.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
-/** Loads files one by one, each in its own transaction, and returns one report per file. */
+/** Loads files one by one, each in its own transaction (boundary files by their own loader), and returns one report per file. */
 export async function loadFiles(warehouse: Warehouse, paths: readonly string[], options: LoadOptions & { onReport?: (r: LoadReport) => void }): Promise<LoadReport[]> {
   const reports: LoadReport[] = [];
   for (const file of planFiles(paths)) {
-    const report = await loadFile(warehouse, file, options);
+    const report = isBoundaryFile(file) && !options.source ? await loadBoundaryFile(warehouse, file, options) : await loadFile(warehouse, file, options);
     options.onReport?.(report);
     reports.push(report);
   }

@@ -18,6 +18,8 @@ import { followupDue } from '../outreach/followup-due.ts';
 import { targetFirms } from '../outreach/target-firms.ts';
 import { visitLoop } from '../outreach/visit-loop.ts';
 import { provinces } from '../reference/provinces.ts';
+import { provinceBoundaries } from '../reference/province-boundaries.ts';
+import { cantons } from '../reference/cantons.ts';
 import { classifications } from '../reference/classifications.ts';
 import { internationalYouthUnemployment } from '../survey/international-youth-unemployment.ts';
 import { surveyIndicator } from '../survey/survey-indicator.ts';
@@ -28,7 +30,7 @@ import { publicVacancies } from '../vacancies/public-vacancies.ts';
 import type { QueryDefinition } from './query-definition.ts';
 
 /** Every named query the API serves. */
-export const CATALOGUE: readonly QueryDefinition[] = [placementsByMonthProvince, provinces, classifications, surveyIndicator, surveyComposition, surveyPeriods, internationalYouthUnemployment, youthPlacements, publicVacancies, surveyIndicatorList, firmsToVisit, kpiSummary, kpiTrend, kpiFunnel, kpiChannels, kpiOffices, kpiVacancyCohorts, marketSectors, marketOccupations, marketShiftShare, marketTightness, marketWages, targetSectors, targetFirms, followupDue, ageingVacancies, visitLoop] as readonly QueryDefinition[];
+export const CATALOGUE: readonly QueryDefinition[] = [placementsByMonthProvince, provinces, provinceBoundaries, cantons, classifications, surveyIndicator, surveyComposition, surveyPeriods, internationalYouthUnemployment, youthPlacements, publicVacancies, surveyIndicatorList, firmsToVisit, kpiSummary, kpiTrend, kpiFunnel, kpiChannels, kpiOffices, kpiVacancyCohorts, marketSectors, marketOccupations, marketShiftShare, marketTightness, marketWages, targetSectors, targetFirms, followupDue, ageingVacancies, visitLoop] as readonly QueryDefinition[];
 
 /** Finds a query by name. */
 export function findQuery(name: string): QueryDefinition | undefined {

@@ -44,6 +44,7 @@ function Outreach({ user }: { user: StaffUser }) {
   const { m } = useOutreachT();
   const { view, setFilters } = useView();
   const provinces = useQuery('provinces', {});
+  const cantonNames = useQuery('cantons', {});
   const provinceRows = useMemo(() => (provinces.data?.rows ?? []).map((p) => ({ code: String(p.code), name: String(p.name) })), [provinces.data]);
   const territory = (/^\d{2}(\d{2})?$/.test(view.filters.territorio ?? '') ? view.filters.territorio : undefined) ?? user.territories[0] ?? '17';
   const current: View = VIEWS.find((v) => v === view.filters.vista) ?? 'analisis';
@@ -51,8 +52,9 @@ function Outreach({ user }: { user: StaffUser }) {
   const cantons = useMemo<TerritoryOption[]>(() => {
     const codes = new Set([...user.territories, territory].filter((c) => c.length === 4));
     const province = (c: string) => provinceRows.find((p) => p.code === c.slice(0, 2))?.name ?? c.slice(0, 2);
-    return [...codes].sort().map((code) => ({ code, name: `${m('cantonOption', { code })} (${province(code)})` }));
-  }, [user.territories, territory, provinceRows, m]);
+    const names = new Map((cantonNames.data?.rows ?? []).map((c) => [String(c.code), String(c.name)]));
+    return [...codes].sort().map((code) => ({ code, name: `${names.get(code) ?? m('cantonOption', { code })} (${province(code)})` }));
+  }, [user.territories, territory, provinceRows, cantonNames.data, m]);
   const territoryName = territory.length === 2
     ? provinceRows.find((p) => p.code === territory)?.name ?? territory
     : cantons.find((c) => c.code === territory)?.name ?? territory;

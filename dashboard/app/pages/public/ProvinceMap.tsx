@@ -9,19 +9,27 @@ import { downloadCsv, toCsv, type Column } from '../../components/download-csv.t
 import { useQuery } from '../../data/client-context.tsx';
 import type { MessageKey } from '../../i18n/es.ts';
 import { useT } from '../../i18n/i18n.tsx';
+import { useView } from '../../view-context.tsx';
+import { choroplethOptions, hatchDefs, parseBoundaries } from './province-choropleth.ts';
 import { SurveyExplain } from './SurveyExplain.tsx';
 import type { Estimate } from './survey-format.ts';
 
 type ProvinceEstimate = Estimate & { province_code: string; name: string };
 
 /**
- * An indicator by province: a tile-grid map (unpublishable estimates hatched, estimates to use
- * with caution outlined in dashes) and a ranked dot-and-interval chart of the published ones.
+ * An indicator by province: a map (unpublishable estimates hatched, estimates to use with caution
+ * outlined in dashes) and a ranked dot-and-interval chart of the published ones. The map is a
+ * choropleth when province boundaries are loaded (URL `mapa_tipo=cuadricula` asks for the tile
+ * grid instead), and a tile grid otherwise.
  */
 export function ProvinceMap({ indicator, period }: { indicator: string; period: string }) {
   const { t, percent, number } = useT();
   const answer = useQuery('survey-indicator', { indicator, period, by: 'province' });
   const provinces = useQuery('provinces', {});
+  const boundaryAnswer = useQuery('province-boundaries', {});
+  const boundaries = useMemo(() => parseBoundaries(boundaryAnswer.data?.rows ?? []), [boundaryAnswer.data]);
+  const { view, setFilters } = useView();
+  const choropleth = boundaries.length > 0 && view.filters.mapa_tipo !== 'cuadricula';
   const rows = useMemo(() => {
     const names = new Map((provinces.data?.rows ?? []).map((p) => [String(p.code), String(p.name)]));
     return ((answer.data?.rows ?? []) as unknown as ProvinceEstimate[])
@@ -46,14 +54,17 @@ export function ProvinceMap({ indicator, period }: { indicator: string; period: 
           stroke: (r: Estimate) => (r.flag === 'caution' ? '#1f2933' : 'none'), strokeDasharray: '3,2', title: (r: ProvinceEstimate) => `${r.name}: ${percent(r.estimate!)}` }),
         Plot.text(tiles, { x: (r: { x: number }) => r.x + 0.47, y: (r: { y: number }) => r.y + 0.32, text: 'short', fill: (r: Estimate) => (r.estimate !== null && r.estimate > 0 ? 'white' : '#1f2933'), fontWeight: 'bold', fontSize: 10, stroke: (r: Estimate) => (r.estimate !== null ? 'black' : 'none'), strokeOpacity: 0.35 }),
         Plot.text(tiles, { x: (r: { x: number }) => r.x + 0.47, y: (r: { y: number }) => r.y + 0.66, text: (r: Estimate) => (r.estimate === null ? 'n/p' : percent(r.estimate, 0)), fill: (r: Estimate) => (r.estimate !== null ? 'white' : '#1f2933'), fontSize: 10, stroke: (r: Estimate) => (r.estimate !== null ? 'black' : 'none'), strokeOpacity: 0.35 }),
-        () => {
-          const svg = document.createElementNS('http://www.w3.org/2000/svg', 'defs');
-          svg.innerHTML = '<pattern id="faro-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#f5f7fa"/><line x1="0" y1="0" x2="0" y2="6" stroke="#9aa5b1" stroke-width="2"/></pattern>';
-          return svg as unknown as SVGElement;
-        },
+        hatchDefs,
       ],
     };
   }, [rows, percent, title]);
+
+  const geo = useCallback((width: number): PlotOptions => choroplethOptions(boundaries, rows, width, {
+    title, inset: t('public.mapInset'), percent,
+    tip: (name, r) => (!r ? t('public.mapTipNoData', { name }) : r.estimate === null ? t('public.mapTipHidden', { name })
+      : t('public.mapTip', { name, estimate: percent(r.estimate), low: r.ci_low === null ? '—' : percent(r.ci_low), high: r.ci_high === null ? '—' : percent(r.ci_high) })
+        + (r.flag === 'caution' ? ` — ${t('public.mapTipCaution')}` : '')),
+  }), [boundaries, rows, title, percent, t]);
 
   const ranking = useCallback((): PlotOptions => {
     const shown = rows.filter((r) => r.estimate !== null);
@@ -76,13 +87,19 @@ export function ProvinceMap({ indicator, period }: { indicator: string; period: 
   const format = (key: string, v: unknown) => (v === null || v === undefined ? '—'
     : ['estimate', 'ci_low', 'ci_high', 'cv'].includes(key) ? percent(v as number)
       : key === 'flag' ? t(`public.flag.${String(v)}` as MessageKey) : typeof v === 'number' ? number(v) : String(v));
-  const hidden = rows.filter((r) => r.estimate === null).length;
+  const hidden = rows.filter((r) => r.estimate === null && (!choropleth || boundaries.some((b) => b.code === r.province_code))).length;
+  const mapKind = boundaries.length > 0 && (
+    <div role="group" aria-label={t('public.mapKind')} className="toggle map-kind" data-testid="map-kind">
+      <button type="button" aria-pressed={choropleth} onClick={() => setFilters({ mapa_tipo: undefined })}>{t('public.mapKind.map')}</button>
+      <button type="button" aria-pressed={!choropleth} onClick={() => setFilters({ mapa_tipo: 'cuadricula' })}>{t('public.mapKind.tiles')}</button>
+    </div>
+  );
   const table = <DataTable testId="province-table" rows={rows} columns={columns} caption={title} format={format} />;
   const download = () => downloadCsv(`${indicator}-provincias-${period}.csv`, toCsv(rows, columns));
   return (
     <div className="grid">
       <ChartCard title={t('public.mapTitle', { indicator: title })} onDownload={download} explain={<SurveyExplain indicator={indicator} period={period} />}
-        chart={<PlotFigure testId="province-map" options={map} describe={t('public.mapAlt', { indicator: title, period, hidden })} />} table={table} />
+        chart={<>{mapKind}<PlotFigure testId="province-map" options={choropleth ? geo : map} describe={t(choropleth ? 'public.choroplethAlt' : 'public.mapAlt', { indicator: title, period, hidden })} /></>} table={table} />
       <ChartCard title={t('public.rankTitle', { indicator: title })} onDownload={download} explain={<SurveyExplain indicator={indicator} period={period} />}
         chart={<PlotFigure testId="province-ranking" options={ranking} describe={t('public.rankAlt', { indicator: title, period })} />} table={table} />
     </div>
