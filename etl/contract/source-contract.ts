@@ -61,6 +61,34 @@ export interface RowCheck {
   reason: string;
 }
 
+/**
+ * A value derived from one typed column only (a pseudonym above all): the loader computes it
+ * once per distinct value of that column rather than once per row.
+ */
+export interface DistinctDerive {
+  /** The typed column (`s.<of>`) the value depends on. */
+  of: string;
+  /** SQL over `s.<of>`. */
+  sql: string;
+}
+
+/**
+ * A row of another table each row must find (the vacancy a placement fills): joined once, both
+ * to check that it exists and to take its columns for the insert, instead of checking with one
+ * query and joining with another.
+ */
+export interface Lookup {
+  /** `<table> <alias> ON <condition over the alias and s>`, LEFT JOINed to the typed rows `s`. */
+  join: string;
+  /** SQL that is NULL exactly when no row was found (the found row's key). */
+  found: string;
+  /** Only rows meeting this SQL must find one (an optional reference); default: every row. */
+  when?: string;
+  /** Column named in the reject record, and the reason. */
+  column: string;
+  reason: string;
+}
+
 /** The contract of one source file and how its valid rows become warehouse rows. */
 export interface SourceContract {
   /** Stable identifier, also the CLI's `--source`. */
@@ -82,7 +110,7 @@ export interface SourceContract {
    * Values computed once per row from the typed columns `s` (pseudonyms above all, which cost
    * two SHA-256 each), then usable as `s.<name>` in checks, joins and the insert.
    */
-  derive?: Readonly<Record<string, string>>;
+  derive?: Readonly<Record<string, string | DistinctDerive>>;
   /** Checks beyond single values: references to other tables, order of dates. */
   checks: readonly RowCheck[];
   /**
@@ -92,6 +120,8 @@ export interface SourceContract {
   insert: string;
   /** FROM clause additions joined to `s` for `insert` (e.g. the vacancy a placement fills). */
   joins?: string;
+  /** Rows of other tables each row must find, checked and joined in one pass (see {@link Lookup}). */
+  lookups?: readonly Lookup[];
   /** A query over the rows about to be written (`ready`), one row, reported with the load (e.g. a classification's coverage). */
   summarySql?: string;
   /** Statements run after the insert, in the same transaction (e.g. linking duplicate records). */

@@ -176,8 +176,7 @@ async function stageAndWrite(
   }
   await stageWithLines(tx, lineIndex);
   options.onStage?.('check', path);
-  const derived = Object.entries(source.derive ?? {}).map(([name, sql]) => `, ${sql} AS ${ident(name)}`).join('');
-  await run(`CREATE TEMP TABLE checked AS SELECT s.*${derived} FROM (SELECT raw.__line, ${checkedSelect(source.columns)} FROM staged raw) s`, true);
+  await run(checkedSql(source), true);
   const errorColumns = source.columns.map((c) => ident(`__err_${c.name}`));
   const hasError = errorColumns.map((e) => `${e} IS NOT NULL`).join(' OR ');
   for (const c of source.columns) {
@@ -185,6 +184,23 @@ async function stageAndWrite(
       FROM checked c JOIN staged r ON r.__line = c.__line WHERE c.${ident(`__err_${c.name}`)} IS NOT NULL`);
   }
   await run('CREATE TEMP TABLE failed_checks (line BIGINT)');
+  const tableColumns = (await tx.rows<{ name: string; type: string }>(
+    'SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position',
+    [source.table],
+  )).filter((c) => c.name !== 'load_id');
+  const lookups = source.lookups ?? [];
+  if (lookups.length > 0) {
+    // One pass joins each row to what it must find: the misses become rejects, the rest is ready.
+    const personal = (column: string) => source.columns.find((c) => c.name === column)?.personal;
+    const flags = lookups.map((l, i) => `(NOT (${hasError}) AND (${l.when ?? 'true'}) AND (${l.found}) IS NULL) AS __miss_${i},
+      ${personal(l.column) ? 'NULL::VARCHAR' : `left(s.${ident(l.column)}::VARCHAR, 200)`} AS __value_${i}`).join(',\n      ');
+    await run(`CREATE TEMP TABLE ready AS SELECT * FROM (
+        SELECT s.__line, ${flags}, ${source.insert} FROM checked s ${lookups.map((l) => `LEFT JOIN ${l.join}`).join(' ')} ${source.joins ?? ''}
+      ) AS t(__line, ${lookups.map((_, i) => `__miss_${i}, __value_${i}`).join(', ')}, ${tableColumns.map((c) => ident(c.name)).join(', ')})`, true);
+    for (const [i, l] of lookups.entries()) {
+      await run(`INSERT INTO rejects SELECT __line, ${literal(l.column)}, __value_${i}, ${literal(l.reason)} FROM ready WHERE __miss_${i}`);
+    }
+  }
   for (const check of source.checks) {
     const personal = source.columns.find((c) => c.name === check.column)?.personal;
     const sql = `INSERT INTO rejects SELECT s.__line, ${literal(check.column)}, ${personal ? 'NULL' : `left(s.${ident(check.column)}::VARCHAR, 200)`}, ${literal(check.reason)}
@@ -192,13 +208,13 @@ async function stageAndWrite(
     await run(sql);
   }
   await run(`INSERT INTO failed_checks SELECT DISTINCT line FROM rejects`);
-  const tableColumns = (await tx.rows<{ name: string; type: string }>(
-    'SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position',
-    [source.table],
-  )).filter((c) => c.name !== 'load_id');
-  await run(`CREATE TEMP TABLE ready AS SELECT * FROM (
-      SELECT s.__line, ${source.insert} FROM checked s ${source.joins ?? ''} WHERE s.__line NOT IN (SELECT line FROM failed_checks)
-    ) AS t(__line, ${tableColumns.map((c) => ident(c.name)).join(', ')})`, true);
+  if (lookups.length > 0) {
+    await run('DELETE FROM ready WHERE __line IN (SELECT line FROM failed_checks)');
+  } else {
+    await run(`CREATE TEMP TABLE ready AS SELECT * FROM (
+        SELECT s.__line, ${source.insert} FROM checked s ${source.joins ?? ''} WHERE s.__line NOT IN (SELECT line FROM failed_checks)
+      ) AS t(__line, ${tableColumns.map((c) => ident(c.name)).join(', ')})`, true);
+  }
   options.onStage?.('write', path);
   const key = source.naturalKey.map(ident);
   // Find repeated keys by aggregation first: a window over every row costs twice as much.
@@ -270,6 +286,23 @@ async function stageWithLines(tx: Session, index: LineIndex): Promise<void> {
   await tx.run('INSERT INTO line_map SELECT generate_subscripts(l, 1) - 1, unnest(l) FROM (SELECT ?::BIGINT[] AS l)', [JSON.stringify(lines)]);
   await tx.run('CREATE TEMP TABLE staged AS SELECT m.line AS __line, raw.* FROM raw JOIN line_map m ON m.k = raw.rowid ORDER BY raw.rowid');
   await tx.run('DROP TABLE line_map');
+}
+
+/**
+ * The statement typing and checking every staged row (`checked`): typed columns, their error
+ * columns, and the derived values. A value derived from one column only is computed once per
+ * distinct value of it and joined back (pseudonyms cost two SHA-256 each, and ids repeat).
+ */
+function checkedSql(source: SourceContract): string {
+  const derives = Object.entries(source.derive ?? {});
+  const rowWise = derives.flatMap(([name, d]) => (typeof d === 'string' ? [`, ${d} AS ${ident(name)}`] : [])).join('');
+  const distinct = derives.flatMap(([name, d]) => (typeof d === 'string' ? [] : [{ name, ...d }]));
+  const typed = `SELECT raw.__line, ${checkedSelect(source.columns)} FROM staged raw`;
+  if (distinct.length === 0) return `CREATE TEMP TABLE checked AS SELECT s.*${rowWise} FROM (${typed}) s`;
+  return `CREATE TEMP TABLE checked AS WITH typed AS MATERIALIZED (${typed})
+    SELECT s.*${rowWise}${distinct.map((d, i) => `, d${i}.${ident(d.name)}`).join('')}
+    FROM typed s ${distinct.map((d, i) => `LEFT JOIN (SELECT s.${ident(d.of)}, ${d.sql} AS ${ident(d.name)} FROM (SELECT DISTINCT ${ident(d.of)} FROM typed) s) d${i}
+      ON d${i}.${ident(d.of)} = s.${ident(d.of)}`).join(' ')}`;
 }
 
 function checkHeaders(path: string, dialect: CsvDialect, source: SourceContract): void {

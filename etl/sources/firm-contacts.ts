@@ -1,6 +1,6 @@
 import type { SourceContract } from '../contract/source-contract.ts';
 import { column, date, id, office, ruc } from './columns.ts';
-import { monthOf, pseudonym } from './sql-fragments.ts';
+import { monthOf, pseudonymOf } from './sql-fragments.ts';
 
 /** The five steps of the employer-outreach cycle. */
 export const OUTREACH_STEPS = {
@@ -26,10 +26,9 @@ export const firmContacts: SourceContract = {
     column('paso', { type: 'code', values: OUTREACH_STEPS }, { es: 'Paso: analisis_mercado, focalizacion, facilitacion, coordinacion, seguimiento', en: 'Outreach step' }),
   ],
   derive: {
-    firm_pid: pseudonym("'ruc:' || s.ruc_empresa"),
+    firm_pid: pseudonymOf('ruc_empresa', 'ruc'),
   },
-  checks: [
-    { column: 'ruc_empresa', failsWhen: `NOT EXISTS (SELECT 1 FROM firm f WHERE f.firm_id = s.firm_pid)`, reason: 'empresa_desconocida: la empresa no está registrada' },
-  ],
+  checks: [],
+  lookups: [{ join: 'firm f ON f.firm_id = s.firm_pid', found: 'f.firm_id', column: 'ruc_empresa', reason: 'empresa_desconocida: la empresa no está registrada' }],
   insert: `s.id_contacto, s.firm_pid, s.codigo_oficina, s.fecha_contacto, ${monthOf('s.fecha_contacto')}, s.paso`,
 };

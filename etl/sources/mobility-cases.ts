@@ -1,6 +1,6 @@
 import type { SourceContract } from '../contract/source-contract.ts';
 import { column, date, id } from './columns.ts';
-import { pseudonym } from './sql-fragments.ts';
+import { pseudonymOf } from './sql-fragments.ts';
 
 /** Cases of temporary labor-mobility programmes abroad: `movilidad.csv`. */
 export const mobilityCases: SourceContract = {
@@ -19,11 +19,11 @@ export const mobilityCases: SourceContract = {
     date('fecha_actualizacion', { es: 'Fecha de la última actualización', en: 'Last update date' }),
   ],
   derive: {
-    seeker_pid: pseudonym("'buscador:' || s.id_buscador"),
+    seeker_pid: pseudonymOf('id_buscador', 'buscador'),
   },
   checks: [
-    { column: 'id_buscador', failsWhen: `NOT EXISTS (SELECT 1 FROM seeker p WHERE p.seeker_id = s.seeker_pid)`, reason: 'buscador_desconocido: la persona no está registrada' },
     { column: 'fecha_actualizacion', failsWhen: 's.fecha_actualizacion < s.fecha_apertura', reason: 'fechas_invertidas: la actualización es anterior a la apertura' },
   ],
+  lookups: [{ join: 'seeker p ON p.seeker_id = s.seeker_pid', found: 'p.seeker_id', column: 'id_buscador', reason: 'buscador_desconocido: la persona no está registrada' }],
   insert: `s.id_caso, s.seeker_pid, s.programa, upper(s.pais_destino), s.etapa, s.fecha_apertura, s.fecha_actualizacion`,
 };

@@ -1,7 +1,7 @@
 import { REBUILD_PLACEMENT_MONTHLY } from '../../warehouse/aggregates.ts';
 import type { SourceContract } from '../contract/source-contract.ts';
 import { column, date, id } from './columns.ts';
-import { monthOf, pseudonym } from './sql-fragments.ts';
+import { monthOf, pseudonymOf } from './sql-fragments.ts';
 
 /** Channels through which a placement came about. */
 export const PLACEMENT_CHANNELS = {
@@ -32,13 +32,13 @@ export const placements: SourceContract = {
     column('canal', { type: 'code', values: PLACEMENT_CHANNELS }, { es: 'Canal: consejeria, portal, feria, taller, concertacion', en: 'Channel: counselling, portal, job fair, workshop, outreach' }),
   ],
   derive: {
-    seeker_pid: pseudonym("'buscador:' || s.id_buscador"),
+    seeker_pid: pseudonymOf('id_buscador', 'buscador'),
   },
-  checks: [
-    { column: 'id_vacante', failsWhen: 'NOT EXISTS (SELECT 1 FROM vacancy v WHERE v.vacancy_id = s.id_vacante)', reason: 'vacante_desconocida: la vacante no está registrada' },
-    { column: 'id_buscador', failsWhen: `NOT EXISTS (SELECT 1 FROM seeker p WHERE p.seeker_id = s.seeker_pid)`, reason: 'buscador_desconocido: la persona no está registrada' },
+  checks: [],
+  lookups: [
+    { join: 'vacancy v ON v.vacancy_id = s.id_vacante', found: 'v.vacancy_id', column: 'id_vacante', reason: 'vacante_desconocida: la vacante no está registrada' },
+    { join: 'seeker p ON p.seeker_id = s.seeker_pid', found: 'p.seeker_id', column: 'id_buscador', reason: 'buscador_desconocido: la persona no está registrada' },
   ],
-  joins: `JOIN vacancy v ON v.vacancy_id = s.id_vacante JOIN seeker p ON p.seeker_id = s.seeker_pid`,
   afterInsert: REBUILD_PLACEMENT_MONTHLY,
   insert: `s.id_colocacion, p.seeker_id, s.id_vacante, s.fecha_colocacion, ${monthOf('s.fecha_colocacion')}, v.office_code,
     v.province_code, v.canton_code, v.sector_code, v.occupation_code, p.sex, p.age_band, s.salario, s.canal`,

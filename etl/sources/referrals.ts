@@ -1,6 +1,6 @@
 import type { SourceContract } from '../contract/source-contract.ts';
 import { column, date, id } from './columns.ts';
-import { monthOf, pseudonym } from './sql-fragments.ts';
+import { monthOf, pseudonymOf } from './sql-fragments.ts';
 
 /** Seekers sent to vacancies (derivaciones / postulaciones): `derivaciones.csv`. */
 export const referrals: SourceContract = {
@@ -17,11 +17,12 @@ export const referrals: SourceContract = {
     column('entrevistado', { type: 'boolean' }, { es: 'Fue entrevistada por la empresa (S/N)', en: 'Interviewed by the firm (Y/N)' }),
   ],
   derive: {
-    seeker_pid: pseudonym("'buscador:' || s.id_buscador"),
+    seeker_pid: pseudonymOf('id_buscador', 'buscador'),
   },
-  checks: [
-    { column: 'id_vacante', failsWhen: 'NOT EXISTS (SELECT 1 FROM vacancy v WHERE v.vacancy_id = s.id_vacante)', reason: 'vacante_desconocida: la vacante no está registrada' },
-    { column: 'id_buscador', failsWhen: `NOT EXISTS (SELECT 1 FROM seeker p WHERE p.seeker_id = s.seeker_pid)`, reason: 'buscador_desconocido: la persona no está registrada' },
+  checks: [],
+  lookups: [
+    { join: 'vacancy v ON v.vacancy_id = s.id_vacante', found: 'v.vacancy_id', column: 'id_vacante', reason: 'vacante_desconocida: la vacante no está registrada' },
+    { join: 'seeker p ON p.seeker_id = s.seeker_pid', found: 'p.seeker_id', column: 'id_buscador', reason: 'buscador_desconocido: la persona no está registrada' },
   ],
   insert: `s.id_derivacion, s.seeker_pid, s.id_vacante, s.fecha_derivacion, ${monthOf('s.fecha_derivacion')}, s.entrevistado`,
 };

@@ -1,6 +1,6 @@
 import type { SourceContract } from '../contract/source-contract.ts';
 import { column, date, id, office, ruc } from './columns.ts';
-import { monthOf, pseudonym } from './sql-fragments.ts';
+import { monthOf, pseudonymOf } from './sql-fragments.ts';
 
 /** Kinds of service event, as the PES names them, and their canonical value. */
 export const SERVICE_EVENT_KINDS = {
@@ -28,12 +28,13 @@ export const serviceEvents: SourceContract = {
     ruc('ruc_empresa', false),
   ],
   derive: {
-    seeker_pid: pseudonym("'buscador:' || s.id_buscador"),
-    firm_pid: pseudonym("'ruc:' || s.ruc_empresa"),
+    seeker_pid: pseudonymOf('id_buscador', 'buscador'),
+    firm_pid: pseudonymOf('ruc_empresa', 'ruc'),
   },
-  checks: [
-    { column: 'id_buscador', failsWhen: `s.id_buscador IS NOT NULL AND NOT EXISTS (SELECT 1 FROM seeker p WHERE p.seeker_id = s.seeker_pid)`, reason: 'buscador_desconocido: la persona no está registrada' },
-    { column: 'ruc_empresa', failsWhen: `s.ruc_empresa IS NOT NULL AND NOT EXISTS (SELECT 1 FROM firm f WHERE f.firm_id = s.firm_pid)`, reason: 'empresa_desconocida: la empresa no está registrada' },
+  checks: [],
+  lookups: [
+    { ...{ join: 'seeker p ON p.seeker_id = s.seeker_pid', found: 'p.seeker_id', column: 'id_buscador', reason: 'buscador_desconocido: la persona no está registrada' }, when: 's.id_buscador IS NOT NULL' },
+    { ...{ join: 'firm f ON f.firm_id = s.firm_pid', found: 'f.firm_id', column: 'ruc_empresa', reason: 'empresa_desconocida: la empresa no está registrada' }, when: 's.ruc_empresa IS NOT NULL' },
   ],
   insert: `s.id_evento, s.tipo, s.fecha, ${monthOf('s.fecha')}, s.codigo_oficina,
     s.seeker_pid,

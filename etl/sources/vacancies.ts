@@ -1,6 +1,6 @@
 import type { SourceContract } from '../contract/source-contract.ts';
 import { canton, column, date, id, office, ruc } from './columns.ts';
-import { monthOf, pseudonym } from './sql-fragments.ts';
+import { monthOf, pseudonymOf } from './sql-fragments.ts';
 
 /** Vacancies posted by firms: `vacantes.csv`. */
 export const vacancies: SourceContract = {
@@ -21,13 +21,12 @@ export const vacancies: SourceContract = {
     column('salario_ofrecido', { type: 'decimal', min: 0, max: 1_000_000 }, { es: 'Salario mensual ofrecido (USD)', en: 'Monthly wage offered (USD)' }, { required: false }),
   ],
   derive: {
-    firm_pid: pseudonym("'ruc:' || s.ruc_empresa"),
+    firm_pid: pseudonymOf('ruc_empresa', 'ruc'),
   },
   checks: [
-    { column: 'ruc_empresa', failsWhen: `NOT EXISTS (SELECT 1 FROM firm f WHERE f.firm_id = s.firm_pid)`, reason: 'empresa_desconocida: la empresa no está registrada' },
     { column: 'fecha_cierre', failsWhen: 's.fecha_cierre < s.fecha_publicacion', reason: 'fechas_invertidas: la fecha de cierre es anterior a la de publicación' },
   ],
-  joins: `JOIN firm f ON f.firm_id = s.firm_pid`,
+  lookups: [{ join: 'firm f ON f.firm_id = s.firm_pid', found: 'f.firm_id', column: 'ruc_empresa', reason: 'empresa_desconocida: la empresa no está registrada' }],
   insert: `s.id_vacante, f.firm_id, s.codigo_oficina, s.fecha_publicacion, ${monthOf('s.fecha_publicacion')}, s.fecha_cierre,
     s.numero_puestos, left(s.codigo_ciuo, 1), f.sector_code, s.codigo_canton, left(s.codigo_canton, 2), s.salario_ofrecido`,
 };
