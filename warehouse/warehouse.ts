@@ -150,6 +150,11 @@ export class Warehouse {
     for (const c of this.all) c.interrupt();
   }
 
+  /** Whether `close` was called: work still running on it fails, and nobody needs to hear about it. */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
   /** Closes every connection and the database. */
   close(): void {
     if (this.closed) return;

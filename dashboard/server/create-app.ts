@@ -65,7 +65,10 @@ export function createApp(options: AppOptions): express.Express {
   const warm = (warehouse: Warehouse) => {
     if (options.warmUp === false || warehouse.access !== 'read' || warmed.has(warehouse)) return;
     warmed.add(warehouse);
-    warmUp(warehouse, cache, CATALOGUE).then(options.onWarmUp, (error: Error) => console.error(`Warm-up failed: ${error.message}`));
+    warmUp(warehouse, cache, CATALOGUE).then(options.onWarmUp, (error: Error) => {
+      // A load may publish a new file, and the old one close, in the middle of a warm-up.
+      if (!warehouse.isClosed) console.error(`Warm-up failed: ${error.message}`);
+    });
   };
   warm(options.warehouse());
   app.disable('x-powered-by');

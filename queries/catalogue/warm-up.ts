@@ -34,6 +34,7 @@ export async function warmUp(warehouse: Warehouse, cache: AnswerCache, catalogue
   let derived = 0;
   const ordered = [...catalogue.filter((q) => q.audience === 'public'), ...catalogue.filter((q) => q.audience !== 'public')];
   for (const query of ordered) {
+    if (warehouse.isClosed) break;
     if (!query.warm || query.firmLevel) continue;
     for (const params of query.warm.params) {
       const key = cacheKey(query.name, parseParams(query, params) as Record<string, unknown>);
