@@ -1,23 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memoryWarehouse } from '../../warehouse/testing/memory-warehouse.ts';
-import type { Warehouse } from '../../warehouse/warehouse.ts';
+import { describe, expect, it } from 'vitest';
 import { ParamError, runQuery } from '../catalogue/run-query.ts';
-import { insertKpiFixture } from './insert-kpi-fixture.ts';
+import { kpiSuite } from './kpi-suite.ts';
 import { kpiChannels as q } from './kpi-channels.ts';
 
-let w: Warehouse;
-beforeAll(async () => {
-  w = await memoryWarehouse();
-  await insertKpiFixture(w);
-});
-afterAll(() => w.close());
-
 /** Rows as [channel, events, persons, firms, persons_observable, persons_placed_90d, conversion_90d]. */
-const rows = async (params: Record<string, unknown>) => {
-  const a = await runQuery(w, q, params);
-  expect(a.names).toEqual(q.columns.map((c) => c.name));
-  return Array.from({ length: a.rowCount }, (_, r) => a.values.map((col) => col[r]));
-};
+const suite = kpiSuite(q);
+const rows = suite.rows;
 
 // The data end on 2024-07-31 (latest month with placements), so every attendance up to 2024-05-02 can be judged.
 describe('kpi-channels on the hand-made fixture', () => {
@@ -50,11 +38,11 @@ describe('kpi-channels on the hand-made fixture', () => {
 
   it('plans with EXPLAIN', async () => {
     const { sql, params } = q.build(q.params.parse({ from: '2024-01', to: '2024-03', province: '17', office: 'Q1', sex: 'F', age: 'youth', channel: 'portal' }), null);
-    await expect(w.run(`EXPLAIN ${sql}`, params)).resolves.toBeUndefined();
+    await expect(suite.warehouse().run(`EXPLAIN ${sql}`, params)).resolves.toBeUndefined();
   });
 
   it('refuses unknown and malformed parameters', async () => {
-    await expect(runQuery(w, q, { window: '30' })).rejects.toThrow(ParamError);
-    await expect(runQuery(w, q, { channel: "portal' --" })).rejects.toThrow(/channel/);
+    await expect(runQuery(suite.warehouse(), q, { window: '30' })).rejects.toThrow(ParamError);
+    await expect(runQuery(suite.warehouse(), q, { channel: "portal' --" })).rejects.toThrow(/channel/);
   });
 });

@@ -1,23 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memoryWarehouse } from '../../warehouse/testing/memory-warehouse.ts';
-import type { Warehouse } from '../../warehouse/warehouse.ts';
+import { describe, expect, it } from 'vitest';
 import { ParamError, runQuery } from '../catalogue/run-query.ts';
-import { insertKpiFixture } from './insert-kpi-fixture.ts';
+import { kpiSuite } from './kpi-suite.ts';
 import { kpiFunnel as q } from './kpi-funnel.ts';
 
-let w: Warehouse;
-beforeAll(async () => {
-  w = await memoryWarehouse();
-  await insertKpiFixture(w);
-});
-afterAll(() => w.close());
-
 /** Rows as [group, registered, referred, interviewed, placed, retained_3m, retained_6m, placement_rate]. */
-const rows = async (params: Record<string, unknown>) => {
-  const a = await runQuery(w, q, params);
-  expect(a.names).toEqual(q.columns.map((c) => c.name));
-  return Array.from({ length: a.rowCount }, (_, r) => a.values.map((col) => col[r]));
-};
+const suite = kpiSuite(q);
+const rows = suite.rows;
 const P = { from: '2024-01', to: '2024-03' };
 
 // Cohort 2024-01..03: P1 (S1, again as S5; Q1, F, 18-24), P2 (S2; Q1, M, 30-44), P3 (S3; G1, F, 25-29, disability).
@@ -55,13 +43,13 @@ describe('kpi-funnel on the hand-made fixture', () => {
 
   it('plans with EXPLAIN', async () => {
     const { sql, params } = q.build(q.params.parse({ ...P, by: 'office', province: '17', office: 'Q1', sex: 'F', age: '18-24' }), null);
-    await expect(w.run(`EXPLAIN ${sql}`, params)).resolves.toBeUndefined();
+    await expect(suite.warehouse().run(`EXPLAIN ${sql}`, params)).resolves.toBeUndefined();
   });
 
   it('refuses unknown and malformed parameters', async () => {
-    await expect(runQuery(w, q, { by: 'province; DROP TABLE seeker' })).rejects.toThrow(ParamError);
-    await expect(runQuery(w, q, { by: 'channel' })).rejects.toThrow(/by/);
-    await expect(runQuery(w, q, { grupo: 'sex' })).rejects.toThrow(ParamError);
-    await expect(runQuery(w, q, { province: '25' })).rejects.toThrow(/province/);
+    await expect(runQuery(suite.warehouse(), q, { by: 'province; DROP TABLE seeker' })).rejects.toThrow(ParamError);
+    await expect(runQuery(suite.warehouse(), q, { by: 'channel' })).rejects.toThrow(/by/);
+    await expect(runQuery(suite.warehouse(), q, { grupo: 'sex' })).rejects.toThrow(ParamError);
+    await expect(runQuery(suite.warehouse(), q, { province: '25' })).rejects.toThrow(/province/);
   });
 });

@@ -1,23 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memoryWarehouse } from '../../warehouse/testing/memory-warehouse.ts';
-import type { Warehouse } from '../../warehouse/warehouse.ts';
+import { describe, expect, it } from 'vitest';
 import { ParamError, runQuery } from '../catalogue/run-query.ts';
-import { insertKpiFixture } from './insert-kpi-fixture.ts';
+import { kpiSuite } from './kpi-suite.ts';
 import { kpiTrend as q } from './kpi-trend.ts';
 
-let w: Warehouse;
-beforeAll(async () => {
-  w = await memoryWarehouse();
-  await insertKpiFixture(w);
-});
-afterAll(() => w.close());
-
 /** Rows as [month, registrations, referrals, placements, vacancies, positions]. */
-const rows = async (params: Record<string, unknown>) => {
-  const a = await runQuery(w, q, params);
-  expect(a.names).toEqual(q.columns.map((c) => c.name));
-  return Array.from({ length: a.rowCount }, (_, r) => a.values.map((col) => col[r]));
-};
+const suite = kpiSuite(q);
+const rows = suite.rows;
 
 describe('kpi-trend on the hand-made fixture', () => {
   it('counts each month, hand-checked', async () => {
@@ -58,13 +46,13 @@ describe('kpi-trend on the hand-made fixture', () => {
   it('plans with EXPLAIN on both placement paths', async () => {
     for (const p of [{ province: '17' }, { office: 'Q1', sector: 'G', occupation: '5', sex: 'F', age: 'youth', channel: 'portal' }]) {
       const { sql, params } = q.build(q.params.parse(p), null);
-      await expect(w.run(`EXPLAIN ${sql}`, params)).resolves.toBeUndefined();
+      await expect(suite.warehouse().run(`EXPLAIN ${sql}`, params)).resolves.toBeUndefined();
     }
   });
 
   it('refuses unknown and malformed parameters, and ranges over 120 months', async () => {
-    await expect(runQuery(w, q, { by: 'office' })).rejects.toThrow(ParamError);
-    await expect(runQuery(w, q, { to: '24-01' })).rejects.toThrow(/to: expected a month/);
-    await expect(runQuery(w, q, { from: '2000-01', to: '2024-01' })).rejects.toThrow(/at most 120 months/);
+    await expect(runQuery(suite.warehouse(), q, { by: 'office' })).rejects.toThrow(ParamError);
+    await expect(runQuery(suite.warehouse(), q, { to: '24-01' })).rejects.toThrow(/to: expected a month/);
+    await expect(runQuery(suite.warehouse(), q, { from: '2000-01', to: '2024-01' })).rejects.toThrow(/at most 120 months/);
   });
 });

@@ -1,23 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memoryWarehouse } from '../../warehouse/testing/memory-warehouse.ts';
-import type { Warehouse } from '../../warehouse/warehouse.ts';
+import { describe, expect, it } from 'vitest';
 import { ParamError, runQuery } from '../catalogue/run-query.ts';
-import { insertKpiFixture } from './insert-kpi-fixture.ts';
+import { kpiSuite } from './kpi-suite.ts';
 import { kpiVacancyCohorts as q } from './kpi-vacancy-cohorts.ts';
 
-let w: Warehouse;
-beforeAll(async () => {
-  w = await memoryWarehouse();
-  await insertKpiFixture(w);
-});
-afterAll(() => w.close());
-
 /** Rows as [month, vacancies, positions, vacancies_filled, filled_positions, fill_rate, median_days_to_fill]. */
-const rows = async (params: Record<string, unknown>) => {
-  const a = await runQuery(w, q, params);
-  expect(a.names).toEqual(q.columns.map((c) => c.name));
-  return Array.from({ length: a.rowCount }, (_, r) => a.values.map((col) => col[r]));
-};
+const suite = kpiSuite(q);
+const rows = suite.rows;
 
 describe('kpi-vacancy-cohorts on the hand-made fixture', () => {
   it('follows each posting month, hand-checked', async () => {
@@ -42,12 +30,12 @@ describe('kpi-vacancy-cohorts on the hand-made fixture', () => {
 
   it('plans with EXPLAIN', async () => {
     const { sql, params } = q.build(q.params.parse({ province: '17', office: 'Q1', sector: 'G', occupation: '52' }), null);
-    await expect(w.run(`EXPLAIN ${sql}`, params)).resolves.toBeUndefined();
+    await expect(suite.warehouse().run(`EXPLAIN ${sql}`, params)).resolves.toBeUndefined();
   });
 
   it('refuses unknown and malformed parameters', async () => {
-    await expect(runQuery(w, q, { month: '2024-01' })).rejects.toThrow(ParamError);
-    await expect(runQuery(w, q, { sector: 'g' })).rejects.toThrow(/sector/);
-    await expect(runQuery(w, q, { from: '2001-01', to: '2024-01' })).rejects.toThrow(/at most 120 months/);
+    await expect(runQuery(suite.warehouse(), q, { month: '2024-01' })).rejects.toThrow(ParamError);
+    await expect(runQuery(suite.warehouse(), q, { sector: 'g' })).rejects.toThrow(/sector/);
+    await expect(runQuery(suite.warehouse(), q, { from: '2001-01', to: '2024-01' })).rejects.toThrow(/at most 120 months/);
   });
 });

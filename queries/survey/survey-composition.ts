@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { month } from '../catalogue/params.ts';
 import { defineQuery } from '../catalogue/query-definition.ts';
+import { estimateColumns } from './estimate-columns.ts';
 import type { Dimension } from './indicators.ts';
 import { DEFAULT_QUALITY } from './quality.ts';
 import { surveyCompositionSql } from './survey-sql.ts';
@@ -41,24 +42,7 @@ export const surveyComposition = defineQuery({
     by: z.enum(BY).optional(),
     period: month.optional(),
   }),
-  columns: [
-    { name: 'period', kind: 'string', label: { es: 'Periodo', en: 'Period' } },
-    { name: 'sex', kind: 'string', label: { es: 'Sexo', en: 'Sex' } },
-    { name: 'area', kind: 'string', label: { es: 'Área', en: 'Area' } },
-    { name: 'province_code', kind: 'string', label: { es: 'Provincia', en: 'Province' } },
-    { name: 'age_group', kind: 'string', label: { es: 'Grupo de edad', en: 'Age group' } },
-    { name: 'sector', kind: 'string', label: { es: 'Rama (CIIU)', en: 'Industry (ISIC)' } },
-    { name: 'occupation', kind: 'string', label: { es: 'Ocupación (CIUO)', en: 'Occupation (ISCO)' } },
-    { name: 'employment_type', kind: 'string', label: { es: 'Sector de empleo', en: 'Sector of employment' } },
-    { name: 'estimate', kind: 'number', label: { es: 'Proporción', en: 'Share' } },
-    { name: 'se', kind: 'number', label: { es: 'Error estándar', en: 'Standard error' } },
-    { name: 'cv', kind: 'number', label: { es: 'Coeficiente de variación', en: 'Coefficient of variation' } },
-    { name: 'ci_low', kind: 'number', label: { es: 'IC 95 % inferior', en: '95% CI low' } },
-    { name: 'ci_high', kind: 'number', label: { es: 'IC 95 % superior', en: '95% CI high' } },
-    { name: 'n', kind: 'integer', label: { es: 'n de la población (sin ponderar)', en: 'Population n (unweighted)' } },
-    { name: 'weighted_denominator', kind: 'number', label: { es: 'Población ponderada', en: 'Weighted population' } },
-    { name: 'flag', kind: 'string', label: { es: 'Calidad', en: 'Quality' } },
-  ],
+  columns: estimateColumns({ estimate: { es: 'Proporción', en: 'Share' }, n: { es: 'n de la población (sin ponderar)', en: 'Population n (unweighted)' }, denominator: { es: 'Población ponderada', en: 'Weighted population' } }),
   example: { of: 'sector' },
   warm: {
     params: (Object.keys(POPULATIONS) as string[]).flatMap((population) => COMPOSITION_OF.flatMap((of) => ['', 'sex'].map((by): Record<string, string> => (by ? { population, of, by } : { population, of })))),

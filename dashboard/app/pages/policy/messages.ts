@@ -1,4 +1,4 @@
-import type { Lang } from '../../i18n/format.ts';
+import { interpolate, type Lang } from '../../i18n/format.ts';
 
 /** The policy dashboard's own texts, Spanish first. */
 const es = {
@@ -138,5 +138,5 @@ const MESSAGES: Record<Lang, Record<PolicyKey, string>> = { es, en };
 
 /** The policy dashboard's text for a key, with `{name}` placeholders filled. */
 export function policyText(lang: Lang, key: PolicyKey, values: Record<string, string | number> = {}): string {
-  return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
+  return interpolate(MESSAGES[lang][key], values);
 }
