@@ -96,7 +96,7 @@ for (const q of CATALOGUE) {
   const rawQ = await timeRuns(() => bare.withConnection((c) => c.runAndReadAll(sql, bound)), q.warm ? Math.min(runs, 20) : runs);
   if (q.warm) {
     // Served: the precomputed landing view; computing: the example, as a filter change would.
-    const landing = q.warm.params[0] ?? {};
+    const landing = (typeof q.warm.params === 'function' ? await q.warm.params(served) : q.warm.params)[0] ?? {};
     const key = cacheKey(q.name, parseParams(q, landing) as Record<string, unknown>);
     const servedTimes = await timeRuns(() => cache.get(served, key, () => runQuery(served, q, landing)), runs);
     figures.push({ name: `query ${q.name} p95 (served, precomputed)`, value: percentile(servedTimes, 95), unit: 'ms', budget: 15, budgetKind: 'max' });
@@ -125,13 +125,14 @@ for (const q of CATALOGUE) {
   const params = sampleParams[q.name] ?? q.example ?? {};
   const firstCall = performance.now();
   await get(q.name, params);
-  figures.push({ name: `API ${q.name} first call${q.warm ? ' (precomputed)' : ' (uncached)'}`, value: performance.now() - firstCall, unit: 'ms', budget: 15, budgetKind: 'max' });
+  figures.push({ name: `API ${q.name} first call, example parameters (uncached)`, value: performance.now() - firstCall, unit: 'ms', budget: 15, budgetKind: 'max' });
   const httpTimes = await timeRuns(() => get(q.name, params), runs);
   const { sql, params: bound } = q.build(q.params.parse(params), BENCH_VIEWER);
   const rawQ = await timeRuns(() => bare.withConnection((c) => c.runAndReadAll(sql, bound)), q.warm ? Math.min(runs, 20) : runs);
   figures.push({ name: `API ${q.name} p50 (cached) vs raw SQL p50`, value: percentile(httpTimes, 50), unit: 'ms', reference: percentile(rawQ, 50), referenceName: 'raw DuckDB p50', budget: 1.3, budgetKind: 'ratio' });
   const size = (await get(q.name, params)).byteLength;
-  figures.push({ name: `answer size ${q.name} (Arrow)`, value: size / 1024, unit: 'KB', budget: 16, budgetKind: 'max' });
+  // The budget is for aggregated answers; a firm-level list (a visit list) is as long as it is asked to be.
+  figures.push({ name: `answer size ${q.name} (Arrow${q.firmLevel ? ', firm list' : ''})`, value: size / 1024, unit: 'KB', ...(q.firmLevel ? {} : { budget: 16, budgetKind: 'max' as const }) });
 }
 // The policy page on a filter change: every view it refreshes (see dashboard/app/pages/policy).
 const policyViews = (f: Record<string, string>) => Promise.all([

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Columns, Params } from '../../warehouse/warehouse.ts';
+import type { Columns, Params, Warehouse } from '../../warehouse/warehouse.ts';
 
 /** Bilingual text: Spanish first, English second. */
 export interface Text {
@@ -72,9 +72,16 @@ export interface QueryDefinition<P extends z.ZodType = z.ZodType> {
 
 /** What to precompute of a query: parameter sets, and a parameter whose answers are row filters of them. */
 export interface WarmSpec {
-  params: readonly Record<string, string>[];
+  /** The parameter sets, or how to read them from the warehouse (the years it holds, say). */
+  params: readonly Record<string, string>[] | ((warehouse: Warehouse) => Promise<readonly Record<string, string>[]>);
   /** `param=v` answers hold exactly the rows of the answer without it whose `column` is v. */
-  splitBy?: { param: string; column: string };
+  splitBy?: WarmSplit | readonly WarmSplit[];
+}
+
+/** A parameter whose answers are row filters of the answer without it. */
+export interface WarmSplit {
+  param: string;
+  column: string;
 }
 
 /** Declares a query with its parameter type inferred from its schema. */

@@ -1,6 +1,6 @@
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { AnswerCache, cacheKey } from './answer-cache.ts';
-import type { QueryDefinition } from './query-definition.ts';
+import type { QueryDefinition, WarmSplit } from './query-definition.ts';
 import { parseParams, runQuery, type QueryAnswer } from './run-query.ts';
 
 /** What a warm-up did. */
@@ -36,20 +36,22 @@ export async function warmUp(warehouse: Warehouse, cache: AnswerCache, catalogue
   for (const query of ordered) {
     if (warehouse.isClosed) break;
     if (!query.warm || query.firmLevel) continue;
-    for (const params of query.warm.params) {
+    const sets = typeof query.warm.params === 'function' ? await query.warm.params(warehouse) : query.warm.params;
+    const splits = query.warm.splitBy === undefined ? [] : Array.isArray(query.warm.splitBy) ? query.warm.splitBy : [query.warm.splitBy];
+    for (const params of sets) {
+      if (warehouse.isClosed) break;
       const key = cacheKey(query.name, parseParams(query, params) as Record<string, unknown>);
       const answer = await cache.pin(warehouse, key, runQuery(warehouse, query, params));
       computed++;
-      const split = query.warm.splitBy;
-      if (!split) continue;
-      const column = answer.values[answer.names.indexOf(split.column)] ?? [];
-      for (const value of new Set(column)) {
-        if (typeof value !== 'string') continue;
-        const narrowed = { ...params, [split.param]: value };
-        const parsed = query.params.safeParse(narrowed);
-        if (!parsed.success) continue;
-        cache.pin(warehouse, cacheKey(query.name, parsed.data as Record<string, unknown>), Promise.resolve(filterAnswer(answer, split.column, value)));
-        derived++;
+      for (const split of splits as readonly WarmSplit[]) {
+        const column = answer.values[answer.names.indexOf(split.column)] ?? [];
+        for (const value of new Set(column)) {
+          if (typeof value !== 'string') continue;
+          const parsed = query.params.safeParse({ ...params, [split.param]: value });
+          if (!parsed.success) continue;
+          cache.pin(warehouse, cacheKey(query.name, parsed.data as Record<string, unknown>), Promise.resolve(filterAnswer(answer, split.column, value)));
+          derived++;
+        }
       }
     }
   }

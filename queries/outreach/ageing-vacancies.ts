@@ -5,7 +5,7 @@ import { ACTIVE_MONTHS, activeSeekersCtes, openVacanciesCte } from '../market/ma
 import { DATE_PATTERN, MINE_CTE, territoriesParam } from './outreach-sql.ts';
 
 /** Defaults: vacancies open at least this many days, with fewer than this many referrals. */
-export const AGEING_DEFAULTS = { minDays: 21, maxReferrals: 3 } as const;
+export const AGEING_DEFAULTS = { minDays: 21, maxReferrals: 3, limit: 100 } as const;
 
 /**
  * Open vacancies of the concertador's territories that are ageing (open 21 days or more by
@@ -18,8 +18,8 @@ export const ageingVacancies = defineQuery({
   firmLevel: true,
   title: { es: 'Vacantes que envejecen sin candidatos', en: 'Ageing vacancies without candidates' },
   description: {
-    es: `Vacantes de empresas de los territorios asignados abiertas a la fecha de corte (asof; por defecto, la última publicación), con min_days días o más (por defecto ${AGEING_DEFAULTS.minDays}; tramos hasta 30 y más de 30) y menos de max_referrals derivaciones (por defecto ${AGEING_DEFAULTS.maxReferrals}), con las personas buscadoras activas compatibles: mismo cantón y misma ocupación (gran grupo) entre las vacantes a las que fueron derivadas en los últimos ${ACTIVE_MONTHS} meses.`,
-    en: `Vacancies of firms in the assigned territories open at the cut-off date (asof; by default the latest posting), open min_days days or more (default ${AGEING_DEFAULTS.minDays}; bands up to 30 and over 30) with fewer than max_referrals referrals (default ${AGEING_DEFAULTS.maxReferrals}), with the compatible active seekers: same canton and same occupation (major group) among the vacancies they were referred to in the last ${ACTIVE_MONTHS} months.`,
+    es: `Vacantes de empresas de los territorios asignados abiertas a la fecha de corte (asof; por defecto, la última publicación; las limit más antiguas, por defecto 100), con min_days días o más (por defecto ${AGEING_DEFAULTS.minDays}; tramos hasta 30 y más de 30) y menos de max_referrals derivaciones (por defecto ${AGEING_DEFAULTS.maxReferrals}), con las personas buscadoras activas compatibles: mismo cantón y misma ocupación (gran grupo) entre las vacantes a las que fueron derivadas en los últimos ${ACTIVE_MONTHS} meses.`,
+    en: `Vacancies of firms in the assigned territories open at the cut-off date (asof; by default the latest posting; the limit oldest, default 100), open min_days days or more (default ${AGEING_DEFAULTS.minDays}; bands up to 30 and over 30) with fewer than max_referrals referrals (default ${AGEING_DEFAULTS.maxReferrals}), with the compatible active seekers: same canton and same occupation (major group) among the vacancies they were referred to in the last ${ACTIVE_MONTHS} months.`,
   },
   formula: {
     es: 'edad = asof − publicación; compatibles = buscadores activos con cantón = cantón de la vacante y ocupación = ocupación de la vacante',
@@ -30,6 +30,7 @@ export const ageingVacancies = defineQuery({
     min_days: days.optional(),
     max_referrals: z.string().regex(/^\d{1,3}$/, 'expected a whole number').transform(Number).optional(),
     asof: z.string().regex(DATE_PATTERN, 'expected a date as YYYY-MM-DD').optional(),
+    limit: z.string().regex(/^\d{1,4}$/, 'expected a number up to 9999').transform(Number).optional(),
   }),
   columns: [
     { name: 'vacancy_id', kind: 'string', label: { es: 'Vacante', en: 'Vacancy' } },
@@ -66,10 +67,12 @@ export const ageingVacancies = defineQuery({
       FROM aged a JOIN mine m ON m.firm_id = a.firm_id LEFT JOIN refs ON refs.vacancy_id = a.vacancy_id
         LEFT JOIN pool ON pool.canton_code = a.canton_code AND pool.occupation_code = a.occupation_code
       WHERE coalesce(refs.n, 0) < $max_referrals::INTEGER
-      ORDER BY a.age_days DESC, a.vacancy_id`,
+      ORDER BY a.age_days DESC, a.vacancy_id
+      LIMIT $limit::INTEGER`,
     params: {
       territories: territoriesParam(viewer), asof: p.asof ?? null,
       min_days: p.min_days ?? AGEING_DEFAULTS.minDays, max_referrals: p.max_referrals ?? AGEING_DEFAULTS.maxReferrals,
+      limit: p.limit ?? AGEING_DEFAULTS.limit,
     },
   }),
 });

@@ -43,7 +43,7 @@ export const surveyComposition = defineQuery({
     period: month.optional(),
   }),
   columns: estimateColumns({ estimate: { es: 'Proporción', en: 'Share' }, n: { es: 'n de la población (sin ponderar)', en: 'Population n (unweighted)' }, denominator: { es: 'Población ponderada', en: 'Weighted population' } }),
-  example: { of: 'sector' },
+  example: { of: 'employment_type' },
   warm: {
     params: (Object.keys(POPULATIONS) as string[]).flatMap((population) => COMPOSITION_OF.flatMap((of) => ['', 'sex'].map((by): Record<string, string> => (by ? { population, of, by } : { population, of })))),
     splitBy: { param: 'period', column: 'period' },

@@ -5,6 +5,7 @@ import { memoryWarehouse } from '../../warehouse/testing/memory-warehouse.ts';
 import { Warehouse } from '../../warehouse/warehouse.ts';
 import { CATALOGUE } from '../catalogue/catalogue.ts';
 import { ParamError, runQuery } from '../catalogue/run-query.ts';
+import { filterAnswer } from '../catalogue/warm-up.ts';
 import { publicVacancies } from './public-vacancies.ts';
 import { insertVacancies, modelColumns, vacanciesArb, type TestVacancy } from './vacancy-fixtures.ts';
 
@@ -84,6 +85,22 @@ describe('public-vacancies', () => {
             expect(raw.names).toEqual(model.names);
             expect(asRows(raw)).toEqual(asRows(model));
             expect(publicVacancies.protect!(raw)).toEqual(publicVacancies.protect!(model));
+          }
+        }
+      }
+    }
+  }, 30_000);
+
+  it('answers a filtered year with exactly the rows of the whole year\'s answer (so a warm-up may slice it)', async () => {
+    for (const rows of fc.sample(vacanciesArb, { numRuns: 8, seed: 11 })) {
+      await insertVacancies(w, rows);
+      for (const y of ['2023', '2024']) {
+        const whole = await runQuery(w, publicVacancies, { from: `${y}-01`, to: `${y}-12` });
+        const split = [...publicVacancies.warm!.splitBy as readonly { param: string; column: string }[]];
+        for (const { param, column } of split) {
+          for (const value of new Set(whole.values[whole.names.indexOf(column)]!.filter((v) => v !== '*'))) {
+            const filtered = await runQuery(w, publicVacancies, { from: `${y}-01`, to: `${y}-12`, [param]: String(value) });
+            expect(filterAnswer(whole, column, value).values).toEqual(filtered.values);
           }
         }
       }

@@ -79,6 +79,12 @@ export const publicVacancies = defineQuery({
     { name: 'suppression', kind: 'string', label: { es: 'Motivo de ocultamiento', en: 'Suppression reason' } },
   ],
   example: { from: '2025-01', to: '2025-12' },
+  // Every year the warehouse holds, whole; a province's or a sector's answer is a slice of it.
+  warm: {
+    params: async (w) => (await w.rows<{ y: number }>('SELECT DISTINCT year(posted_month)::INTEGER AS y FROM vacancy ORDER BY y DESC'))
+      .map(({ y }) => ({ from: `${y}-01`, to: `${y}-12` })),
+    splitBy: [{ param: 'province', column: 'province' }, { param: 'sector', column: 'sector' }],
+  },
   protect: (answer) => protectVacancies(answer),
   build: (p) => ({
     // Integers throughout: the sums, the firm counts and the largest firm decide suppression.
