@@ -141,15 +141,17 @@ const policyViews = (f: Record<string, string>) => Promise.all([
 ]);
 const precomputedFilter = await timeRuns(() => policyViews({ sex: 'F' }), runs);
 figures.push({ name: 'policy page interaction, precomputed filter (sex) p95', value: percentile(precomputedFilter, 95), unit: 'ms', budget: 30, budgetKind: 'max' });
-// A filter nobody asked for yet is computed: the first request of each province, uncached.
-const provinces = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20', '21', '22', '23', '24'];
+const provinceClick = await timeRuns(() => policyViews({ province: '17' }), runs);
+figures.push({ name: 'policy page interaction, a province bar clicked (precomputed) p95', value: percentile(provinceClick, 95), unit: 'ms', budget: 30, budgetKind: 'max' });
+// A filter nobody asked for yet is computed: the first request of each sector, uncached.
+const sectors = ['G', 'C', 'A', 'F', 'I', 'H', 'N', 'P', 'Q', 'M'];
 const fresh: number[] = [];
-for (const province of provinces.slice(0, scale === 'mx' ? 5 : provinces.length)) {
+for (const sector of sectors.slice(0, scale === 'mx' ? 5 : sectors.length)) {
   const t0 = performance.now();
-  await policyViews({ province });
+  await policyViews({ sector });
   fresh.push(performance.now() - t0);
 }
-figures.push({ name: `policy page interaction, new filter (province, ${fresh.length} uncached) p95`, value: percentile(fresh, 95), unit: 'ms', budget: 30, budgetKind: 'max' });
+figures.push({ name: `policy page interaction, a filter not precomputed (sector, ${fresh.length} uncached) p95`, value: percentile(fresh, 95), unit: 'ms', budget: 30, budgetKind: 'max' });
 // The public page on a change of period: headline cards (now and before), by sex, the map, the trend.
 const [{ period: latest } = { period: '' }, { period: before } = { period: '' }] = await served.rows<{ period: string }>('SELECT DISTINCT period FROM survey_person ORDER BY period DESC LIMIT 2');
 const headline = ['youth_unemployment_15_24', 'youth_unemployment_18_29', 'neet_15_24', 'adequate_employment_rate', 'informality_rate', 'median_labour_income'];

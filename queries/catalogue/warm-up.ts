@@ -32,26 +32,34 @@ export async function warmUp(warehouse: Warehouse, cache: AnswerCache, catalogue
   const started = performance.now();
   let computed = 0;
   let derived = 0;
-  const ordered = [...catalogue.filter((q) => q.audience === 'public'), ...catalogue.filter((q) => q.audience !== 'public')];
-  for (const query of ordered) {
+  const warmable = catalogue.filter((q) => q.warm && !q.firmLevel);
+  const plans: { query: QueryDefinition; sets: readonly Record<string, string>[] }[] = [];
+  for (const query of warmable) {
     if (warehouse.isClosed) break;
-    if (!query.warm || query.firmLevel) continue;
-    const sets = typeof query.warm.params === 'function' ? await query.warm.params(warehouse) : query.warm.params;
-    const splits = query.warm.splitBy === undefined ? [] : Array.isArray(query.warm.splitBy) ? query.warm.splitBy : [query.warm.splitBy];
-    for (const params of sets) {
-      if (warehouse.isClosed) break;
-      const key = cacheKey(query.name, parseParams(query, params) as Record<string, unknown>);
-      const answer = await cache.pin(warehouse, key, runQuery(warehouse, query, params));
-      computed++;
-      for (const split of splits as readonly WarmSplit[]) {
-        const column = answer.values[answer.names.indexOf(split.column)] ?? [];
-        for (const value of new Set(column)) {
-          if (typeof value !== 'string') continue;
-          const parsed = query.params.safeParse({ ...params, [split.param]: value });
-          if (!parsed.success) continue;
-          cache.pin(warehouse, cacheKey(query.name, parsed.data as Record<string, unknown>), Promise.resolve(filterAnswer(answer, split.column, value)));
-          derived++;
-        }
+    plans.push({ query, sets: typeof query.warm!.params === 'function' ? await query.warm!.params(warehouse) : query.warm!.params });
+  }
+  // The public pages whole first; then the staff pages view by view (every query's landing
+  // answer, then every query's first filter...), so that each view is ready as early as it can be.
+  const order: { query: QueryDefinition; params: Record<string, string> }[] = [];
+  for (const { query, sets } of plans.filter((p) => p.query.audience === 'public')) for (const params of sets) order.push({ query, params });
+  const staff = plans.filter((p) => p.query.audience !== 'public');
+  for (let i = 0; i < Math.max(0, ...staff.map((p) => p.sets.length)); i++) {
+    for (const { query, sets } of staff) if (sets[i]) order.push({ query, params: sets[i]! });
+  }
+  for (const { query, params } of order) {
+    if (warehouse.isClosed) break;
+    const key = cacheKey(query.name, parseParams(query, params) as Record<string, unknown>);
+    const answer = await cache.pin(warehouse, key, runQuery(warehouse, query, params));
+    computed++;
+    const splits = query.warm!.splitBy === undefined ? [] : Array.isArray(query.warm!.splitBy) ? query.warm!.splitBy : [query.warm!.splitBy];
+    for (const split of splits as readonly WarmSplit[]) {
+      const column = answer.values[answer.names.indexOf(split.column)] ?? [];
+      for (const value of new Set(column)) {
+        if (typeof value !== 'string') continue;
+        const parsed = query.params.safeParse({ ...params, [split.param]: value });
+        if (!parsed.success) continue;
+        cache.pin(warehouse, cacheKey(query.name, parsed.data as Record<string, unknown>), Promise.resolve(filterAnswer(answer, split.column, value)));
+        derived++;
       }
     }
   }

@@ -1,5 +1,5 @@
 import { defineQuery } from '../catalogue/query-definition.ts';
-import { DATA_END_SQL, KpiSql, kpiParams, ratio } from './kpi-filters.ts';
+import { DATA_END_SQL, KpiSql, kpiParams, ratio, kpiWarm } from './kpi-filters.ts';
 
 /** Days after attending within which a placement counts as a conversion. */
 export const CONVERSION_DAYS = 90;
@@ -39,8 +39,8 @@ export const kpiChannels = defineQuery({
     { name: 'conversion_90d', kind: 'number', label: { es: 'Conversión a 90 días', en: 'Conversion within 90 days' } },
   ],
   example: { from: '2025-10', to: '2026-09' },
-  // The policy page's landing view (and its most used filters), precomputed when a warehouse is served.
-  warm: { params: [{}, { sex: 'F' }, { sex: 'M' }, { age: 'youth' }] },
+  // The policy page's landing view, its sex and youth filters and each province, precomputed when a warehouse is served.
+  warm: kpiWarm(),
   build: (f) => {
     const k = new KpiSql(f, 12);
     return k.bound(`WITH

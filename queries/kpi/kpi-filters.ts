@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { month, provinceCode } from '../catalogue/params.ts';
+import type { WarmSpec } from '../catalogue/query-definition.ts';
 
 /**
  * The one filter set shared by every placement-KPI query of the policy dashboard, and the SQL
@@ -240,3 +241,18 @@ export const PERIOD_COLUMNS = [
   { name: 'period_from', kind: 'string', label: { es: 'Desde (mes)', en: 'From (month)' } },
   { name: 'period_to', kind: 'string', label: { es: 'Hasta (mes)', en: 'To (month)' } },
 ] as const;
+
+/**
+ * The policy page's views precomputed whenever a warehouse is served: the landing view, each sex,
+ * young people, and each province with data (what a click on a province bar asks for), each
+ * merged with a query's own fixed parameters.
+ */
+export function kpiWarm(own: Record<string, string> = {}): WarmSpec {
+  return {
+    params: async (w) => {
+      const provinces = await w.rows<{ p: string }>('SELECT DISTINCT province_code AS p FROM placement_monthly ORDER BY p');
+      const filters: Record<string, string>[] = [{}, { sex: 'F' }, { sex: 'M' }, { age: 'youth' }, ...provinces.map(({ p }) => ({ province: p }))];
+      return filters.map((f) => ({ ...own, ...f }));
+    },
+  };
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineQuery } from '../catalogue/query-definition.ts';
-import { KpiSql, kpiParams, ratio } from './kpi-filters.ts';
+import { KpiSql, kpiParams, ratio, kpiWarm } from './kpi-filters.ts';
 
 /** Groupings of the funnel, and the SQL of each over the cohort's first registration (`c`). */
 const GROUPS = {
@@ -47,8 +47,8 @@ export const kpiFunnel = defineQuery({
     { name: 'placement_rate', kind: 'number', label: { es: 'Tasa de colocación de la cohorte', en: 'Cohort placement rate' } },
   ],
   example: { from: '2025-10', to: '2026-09', by: 'sex' },
-  // The policy page's landing view (and its most used filters), precomputed when a warehouse is served.
-  warm: { params: [{ by: 'none' }, { by: 'sex' }, { by: 'age_band' }] },
+  // The policy page's landing view, its sex and youth filters and each province, precomputed when a warehouse is served.
+  warm: kpiWarm({ by: 'none' }),
   build: (p) => {
     const { by, ...f } = p;
     const k = new KpiSql(f, 12);

@@ -1,5 +1,5 @@
 import { defineQuery } from '../catalogue/query-definition.ts';
-import { FOLLOWUP_END_SQL, KpiSql, kpiParams, quantile, ratio } from './kpi-filters.ts';
+import { FOLLOWUP_END_SQL, KpiSql, kpiParams, quantile, ratio, kpiWarm } from './kpi-filters.ts';
 
 /** The score's components, each a z-score over the offices listed, and its weight (1/4 each). */
 export const SCORE_COMPONENTS = ['placements', 'placement_rate', 'retention_3m', 'speed'] as const;
@@ -50,8 +50,8 @@ export const kpiOffices = defineQuery({
     { name: 'score', kind: 'number', label: { es: 'Puntaje compuesto', en: 'Composite score' } },
   ],
   example: { from: '2025-10', to: '2026-09' },
-  // The policy page's landing view (and its most used filters), precomputed when a warehouse is served.
-  warm: { params: [{}, { sex: 'F' }, { sex: 'M' }, { age: 'youth' }] },
+  // The policy page's landing view, its sex and youth filters and each province, precomputed when a warehouse is served.
+  warm: kpiWarm(),
   build: (f) => {
     const k = new KpiSql(f, 12);
     const z = (col: string) => `coalesce((${col} - avg(${col}) OVER ()) / nullif(stddev_pop(${col}) OVER (), 0), 0)`;

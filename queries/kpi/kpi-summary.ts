@@ -1,5 +1,5 @@
 import { defineQuery } from '../catalogue/query-definition.ts';
-import { DATA_END_SQL, FOLLOWUP_END_SQL, KpiSql, PERIOD_COLUMNS, kpiParams, quantile, ratio } from './kpi-filters.ts';
+import { DATA_END_SQL, FOLLOWUP_END_SQL, KpiSql, PERIOD_COLUMNS, kpiParams, quantile, ratio, kpiWarm } from './kpi-filters.ts';
 
 /**
  * Headline placement KPIs of the policy dashboard: one row for the filters and period
@@ -70,8 +70,8 @@ export const kpiSummary = defineQuery({
     { name: 'followup_completion', kind: 'number', label: { es: 'Cumplimiento del seguimiento', en: 'Follow-up completion rate' } },
   ],
   example: { from: '2025-10', to: '2026-09' },
-  // The policy page's landing view (and its most used filters), precomputed when a warehouse is served.
-  warm: { params: [{}, { sex: 'F' }, { sex: 'M' }, { age: 'youth' }] },
+  // The policy page's landing view, its sex and youth filters and each province, precomputed when a warehouse is served.
+  warm: kpiWarm(),
   build: (f) => {
     const k = new KpiSql(f, 12);
     const seekerWhere = k.where('seeker', 's');

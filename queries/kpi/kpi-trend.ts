@@ -1,5 +1,5 @@
 import { defineQuery } from '../catalogue/query-definition.ts';
-import { KpiSql, aggregateAnswers, kpiParams } from './kpi-filters.ts';
+import { KpiSql, aggregateAnswers, kpiParams, kpiWarm } from './kpi-filters.ts';
 
 /**
  * The main KPI counts month by month, for the dashboard's date-range brush: registrations,
@@ -30,8 +30,8 @@ export const kpiTrend = defineQuery({
     { name: 'positions', kind: 'integer', label: { es: 'Puestos', en: 'Positions' } },
   ],
   example: { from: '2024-10', to: '2026-09' },
-  // The policy page's landing view (and its most used filters), precomputed when a warehouse is served.
-  warm: { params: [{}, { sex: 'F' }, { sex: 'M' }, { age: 'youth' }] },
+  // The policy page's landing view, its sex and youth filters and each province, precomputed when a warehouse is served.
+  warm: kpiWarm(),
   build: (f) => {
     const k = new KpiSql(f, 36);
     const placements = aggregateAnswers(f)

@@ -1,5 +1,5 @@
 import { defineQuery } from '../catalogue/query-definition.ts';
-import { KpiSql, kpiParams, quantile, ratio } from './kpi-filters.ts';
+import { KpiSql, kpiParams, quantile, ratio, kpiWarm } from './kpi-filters.ts';
 
 /**
  * Vacancies by posting month (default: the 24 months up to the latest month with placements; at
@@ -32,8 +32,8 @@ export const kpiVacancyCohorts = defineQuery({
     { name: 'median_days_to_fill', kind: 'number', label: { es: 'Mediana de días hasta la primera colocación', en: 'Median days to first placement' } },
   ],
   example: { from: '2024-10', to: '2026-09' },
-  // The policy page's landing view (and its most used filters), precomputed when a warehouse is served.
-  warm: { params: [{}] },
+  // The policy page's landing view, its sex and youth filters and each province, precomputed when a warehouse is served.
+  warm: kpiWarm(),
   build: (f) => {
     const k = new KpiSql(f, 24);
     return k.bound(`WITH
