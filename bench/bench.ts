@@ -111,7 +111,7 @@ for (const q of CATALOGUE) {
 const secret = randomBytes(32);
 let warmed!: () => void;
 const appWarm = new Promise<void>((r) => (warmed = r));
-const app = createApp({ warehouse: () => served, staticDir: resolve('dist/dashboard'), sessionSecret: secret, rateLimitPerMinute: false, audit: await AuditLog.open(':memory:'), onWarmUp: () => warmed() });
+const app = createApp({ warehouse: () => served, staticDir: resolve('dist/dashboard'), sessionSecret: secret, rateLimitPerMinute: false, audit: await AuditLog.open(':memory:'), cache, onWarmUp: () => warmed() });
 await appWarm;
 const staffCookie = `${SESSION_COOKIE}=${signSession({ username: 'bench', role: 'concertador', territories: ['09', '17'], expires: Date.now() + 3600_000 }, secret)}`;
 const server = app.listen(0, '127.0.0.1');

@@ -42,6 +42,8 @@ export interface AppOptions {
    */
   warmUp?: boolean;
   onWarmUp?: (report: WarmUpReport) => void;
+  /** The answer cache (a new one by default); a benchmark shares its own. */
+  cache?: AnswerCache;
 }
 
 /** How long a sign-in lasts. */
@@ -60,7 +62,7 @@ export class ApiError extends Error {
  */
 export function createApp(options: AppOptions): express.Express {
   const app = express();
-  const cache = new AnswerCache();
+  const cache = options.cache ?? new AnswerCache();
   const warmed = new WeakSet<Warehouse>();
   const warm = (warehouse: Warehouse) => {
     if (options.warmUp === false || warehouse.access !== 'read' || warmed.has(warehouse)) return;

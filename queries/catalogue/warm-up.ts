@@ -49,6 +49,7 @@ export async function warmUp(warehouse: Warehouse, cache: AnswerCache, catalogue
   for (const { query, params } of order) {
     if (warehouse.isClosed) break;
     const key = cacheKey(query.name, parseParams(query, params) as Record<string, unknown>);
+    if (cache.isPinned(warehouse, key)) continue;
     const answer = await cache.pin(warehouse, key, runQuery(warehouse, query, params));
     computed++;
     const splits = query.warm!.splitBy === undefined ? [] : Array.isArray(query.warm!.splitBy) ? query.warm!.splitBy : [query.warm!.splitBy];
