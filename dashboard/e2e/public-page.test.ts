@@ -129,6 +129,8 @@ describe('the public youth observatory in a real browser', () => {
     await expect.poll(text, { timeout: 10_000 }).toMatch(/Sector informal/);
     expect(await text()).toMatch(/Jóvenes de 15 a 29/);
     expect(await text()).toMatch(/Todas las edades/);
+    await page.getByTestId('work-of').selectOption('employment_status');
+    await expect.poll(text, { timeout: 10_000 }).toMatch(/Empleado\/a privado\/a/);
   });
 
   it('explains every chart: formula, source, intervals and what is hidden', async () => {

@@ -127,5 +127,22 @@ function person(random: Random, area: 1 | 2, trend: number, ids: string[], upm: 
   return [
     ...ids, String(woman ? 2 : 1), String(random.chance(0.001) ? 99 : age), age >= 5 ? (attends ? '1' : '2') : '',
     age >= 5 ? String(1 + random.weighted(NIVINST)) : '', String(condact), String(secemp), String(rama), String(grupo), ingrl, '', upm, estrato, period,
+    employed ? String(employmentStatus(condact, Number(secemp), Number(rama), Number(grupo))) : '',
   ];
+}
+
+/**
+ * The category of occupation (p42) of an employed person, from what is already drawn (no new
+ * random draws, so the rest of the survey stays as it was): unpaid work (condact 6) is unpaid
+ * family work, domestic work (secemp 3) domestic employment; formal jobs in public
+ * administration, or professional jobs in education and health, are government jobs, managers
+ * employers, other formal jobs private employment; informal farm labourers are day labourers,
+ * other informal work mostly own account.
+ */
+function employmentStatus(condact: number, secemp: number, rama: number, grupo: number): number {
+  if (condact === 6) return 7;
+  if (secemp === 3) return 10;
+  if (secemp === 1) return rama === 15 || ((rama === 16 || rama === 17) && grupo <= 3) ? 1 : grupo === 1 ? 5 : grupo % 7 === 3 ? 3 : 2;
+  if (rama === 1) return grupo === 9 ? 4 : 6;
+  return grupo >= 5 || grupo % 2 === 0 ? 6 : 2;
 }

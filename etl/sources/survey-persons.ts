@@ -41,6 +41,8 @@ export const surveyPersons: SourceContract = {
       whenMissing: { sql: "left(lpad(raw.ciudad, 6, '0'), 2) || raw.area", doc: { es: 'archivos sin estrato: provincia x área (una aproximación del diseño)', en: 'files without estrato: province x area (an approximation of the design)' } } },
     { ...column('periodo', { type: 'text', maxLength: 6, pattern: '^(19|20)[0-9]{2}(0[1-9]|1[0-2])$', patternDoc: 'AAAAMM' }, { es: 'Periodo de la encuesta (AAAAMM)', en: 'Survey period (YYYYMM)' }),
       whenMissing: { fileNamePattern: '((?:19|20)[0-9]{2}(?:0[1-9]|1[0-2]))', doc: { es: 'archivos sin periodo: el AAAAMM del nombre del archivo', en: 'files without periodo: the YYYYMM in the file name' } } },
+    int('p42', 1, 10, 'Categoría de ocupación: 1 empleado de gobierno, 2 empleado privado, 3 tercerizado, 4 jornalero o peón, 5 patrono, 6 cuenta propia, 7 no remunerado del hogar, 8 no remunerado en otro hogar, 9 ayudante no remunerado, 10 empleado doméstico',
+      'Category of occupation: 1 government employee, 2 private employee, 3 outsourced, 4 day labourer, 5 employer, 6 own account, 7 unpaid family worker, 8 unpaid in another household, 9 unpaid helper, 10 domestic employee', false),
   ],
   checks: [],
   insert: `substr(s.periodo, 1, 4) || '-' || substr(s.periodo, 5, 2),
@@ -48,5 +50,5 @@ export const surveyPersons: SourceContract = {
     s.area, left(lpad(s.ciudad, 6, '0'), 2), s.p02, CASE WHEN s.p03 = 99 THEN NULL ELSE s.p03 END, s.condact, s.secemp,
     CASE WHEN s.rama1 = 22 THEN NULL ELSE s.rama1 END, CASE WHEN s.grupo1 = 99 THEN NULL ELSE s.grupo1 END,
     CASE WHEN s.ingrl IN (-1, 999999) THEN NULL ELSE s.ingrl END, s.p10a,
-    CASE s.p07 WHEN 1 THEN true WHEN 2 THEN false END, s.fexp, s.upm, s.estrato`,
+    CASE s.p07 WHEN 1 THEN true WHEN 2 THEN false END, s.fexp, s.upm, s.estrato, s.p42`,
 };

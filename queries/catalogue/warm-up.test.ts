@@ -21,7 +21,7 @@ beforeAll(async () => {
   await w.run(`INSERT INTO survey_person
     SELECT period, 'k' || i, 1 + i % 2, CASE WHEN i % 3 = 0 THEN '09' ELSE '17' END, 1 + (i // 2) % 2, 15 + i % 50,
       CASE WHEN i % 7 = 0 THEN 7 WHEN i % 11 = 0 THEN 9 ELSE 1 + i % 4 END, 1 + i % 2, NULL, NULL, 300 + i % 500, NULL, i % 5 = 0,
-      100 + i % 13, 'u' || (i % 12), 's' || (i % 2), 1
+      100 + i % 13, 'u' || (i % 12), 's' || (i % 2), 1, NULL
     FROM range(600) t(i), (VALUES ('2025-06'), ('2025-09')) p(period)`);
   w.close();
   served = await Warehouse.open({ path: join(dir, 'w.duckdb'), access: 'read' });

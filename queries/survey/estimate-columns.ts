@@ -10,6 +10,7 @@ export const BREAKDOWN_COLUMNS: readonly ColumnDoc[] = [
   { name: 'sector', kind: 'string', label: { es: 'Rama (CIIU)', en: 'Industry (ISIC)' } },
   { name: 'occupation', kind: 'string', label: { es: 'Ocupación (CIUO)', en: 'Occupation (ISCO)' } },
   { name: 'employment_type', kind: 'string', label: { es: 'Sector de empleo', en: 'Sector of employment' } },
+  { name: 'employment_status', kind: 'string', label: { es: 'Categoría de ocupación', en: 'Category of occupation' } },
 ];
 
 /**

@@ -88,6 +88,9 @@ export const DIMENSIONS = {
   occupation: "CASE WHEN p.grupo1 = 10 THEN '0' WHEN p.grupo1 BETWEEN 1 AND 9 THEN p.grupo1::VARCHAR END",
   /** INEC's sector of employment (secemp): formal, informal, domestic work, not classified. */
   employment_type: "CASE p.secemp WHEN 1 THEN 'formal' WHEN 2 THEN 'informal' WHEN 3 THEN 'domestic' WHEN 4 THEN 'not_classified' END",
+  /** INEC's category of occupation (p42): the kind of job and its terms. */
+  employment_status: `CASE WHEN p.p42 = 1 THEN 'government' WHEN p.p42 = 2 THEN 'private' WHEN p.p42 = 3 THEN 'outsourced' WHEN p.p42 = 4 THEN 'day_labourer'
+    WHEN p.p42 = 5 THEN 'employer' WHEN p.p42 = 6 THEN 'own_account' WHEN p.p42 IN (7, 8, 9) THEN 'unpaid' WHEN p.p42 = 10 THEN 'domestic' END`,
 } as const;
 
 /** A breakdown dimension. */

@@ -8,13 +8,13 @@ import { surveyCompositionSql } from './survey-sql.ts';
 let w: Warehouse;
 const LOOSE = { minN: 1, reliableCv: 0.15, cautionCv: 10 };
 
-/** (period, stratum, PSU, weight, rama1, sex, secemp); everyone employed (condact 1), aged 20. */
-type Row = [string, string, string, number, number | null, number, number | null];
+/** (period, stratum, PSU, weight, rama1, sex, secemp, p42); everyone employed (condact 1), aged 20. */
+type Row = [string, string, string, number, number | null, number, number | null, number?];
 async function insert(rows: Row[]): Promise<void> {
   await w.run('DELETE FROM survey_person');
-  for (const [i, [period, estrato, upm, fexp, rama1, sex, secemp]] of rows.entries()) {
-    await w.run(`INSERT INTO survey_person VALUES (?, ?, 1, '17', ?, 20, 1, ?, ?, NULL, 500, NULL, false, ?, ?, ?, 1)`,
-      [period, `k${i}`, sex, secemp, rama1, fexp, upm, estrato]);
+  for (const [i, [period, estrato, upm, fexp, rama1, sex, secemp, p42]] of rows.entries()) {
+    await w.run(`INSERT INTO survey_person VALUES (?, ?, 1, '17', ?, 20, 1, ?, ?, NULL, 500, NULL, false, ?, ?, ?, 1, ?)`,
+      [period, `k${i}`, sex, secemp, rama1, fexp, upm, estrato, p42 ?? null]);
   }
 }
 
@@ -63,6 +63,16 @@ describe('survey composition on a hand-computed sample', () => {
     expect(women.find((r) => r.employment_type === 'formal')!.estimate).toBeCloseTo(25 / 35, 12);
     expect(women.reduce((s, r) => s + (r.estimate as number), 0)).toBeCloseTo(1, 12);
     expect(rows.filter((r) => r.sex === 'M').reduce((s, r) => s + (r.estimate as number), 0)).toBeCloseTo(1, 12);
+  });
+
+  it('composes by category of occupation, the three unpaid codes as one category', async () => {
+    // a1: 10 government (1), 10 unpaid family (7); a2: 20 private (2); b1: 5 unpaid helper (9), 5 private; b2: 5 domestic (10).
+    await insert(sample.map((r, i): Row => [r[0], r[1], r[2], r[3], r[4], r[5], r[6], [1, 7, 2, 9, 2, 10][i]]));
+    const rows = await w.rows<Record<string, number | string>>(surveyCompositionSql('true', 'employment_status', [], LOOSE), { period: null });
+    const share = Object.fromEntries(rows.map((r) => [r.employment_status, r.estimate as number]));
+    expect(Object.keys(share).sort()).toEqual(['domestic', 'government', 'private', 'unpaid']);
+    for (const [k, v] of Object.entries({ government: 10 / 55, unpaid: 15 / 55, private: 25 / 55, domestic: 5 / 55 })) expect(share[k]).toBeCloseTo(v, 12);
+    await insert(sample);
   });
 
   it('runs through the catalogue with its default population and refuses unknown parameters', async () => {

@@ -15,7 +15,7 @@ export const POPULATIONS = {
   employed: EMPLOYED,
 } as const;
 
-const COMPOSITION_OF = ['sector', 'occupation', 'employment_type'] as const;
+const COMPOSITION_OF = ['sector', 'occupation', 'employment_type', 'employment_status'] as const;
 const BY = ['sex', 'area', 'age_group'] as const;
 
 /**

@@ -15,7 +15,7 @@ async function insert(people: Person[]): Promise<void> {
   const schema = JSON.stringify([{ period: 'VARCHAR', k: 'VARCHAR', area: 'INTEGER', province: 'VARCHAR', sex: 'INTEGER', age: 'INTEGER', condact: 'INTEGER',
     secemp: 'INTEGER', ingrl: 'DOUBLE', attends: 'BOOLEAN', fexp: 'DOUBLE', upm: 'VARCHAR', estrato: 'VARCHAR' }]);
   await w.run(`INSERT INTO survey_person
-    SELECT period, k, area, province, sex, age, condact, secemp, NULL, NULL, ingrl, NULL, attends, fexp, upm, estrato, 1
+    SELECT period, k, area, province, sex, age, condact, secemp, NULL, NULL, ingrl, NULL, attends, fexp, upm, estrato, 1, NULL
     FROM (SELECT unnest(from_json(?::JSON, ?), recursive := true))`, [JSON.stringify(rows), schema]);
 }
 

@@ -4,6 +4,7 @@ import { qualityFlagSql, type QualityThresholds } from './quality.ts';
 const ALL_DIMS = Object.keys(DIMENSIONS) as Dimension[];
 const COLUMN: Record<Dimension, string> = {
   sex: 'sex', area: 'area', province: 'province_code', age_group: 'age_group', sector: 'sector', occupation: 'occupation', employment_type: 'employment_type',
+  employment_status: 'employment_status',
 };
 const DIM_COLUMNS = ALL_DIMS.map((d) => COLUMN[d]);
 const G = ['period', ...DIM_COLUMNS].join(', ');

@@ -12,7 +12,7 @@ import { SurveyExplain } from './SurveyExplain.tsx';
 import { useView } from '../../view-context.tsx';
 import type { Estimate } from './survey-format.ts';
 
-const OF = ['sector', 'employment_type', 'occupation'] as const;
+const OF = ['sector', 'employment_status', 'employment_type', 'occupation'] as const;
 type Of = (typeof OF)[number];
 type Share = Estimate & Record<Of, string | null>;
 type Row = { category: string; code: string; population: string; estimate: number | null; ci_low: number | null; ci_high: number | null; cv: number | null; n: number; flag: string };
@@ -21,8 +21,9 @@ type Row = { category: string; code: string; population: string; estimate: numbe
 const COLORS = { youth: '#0072B2', all: '#E69F00' } as const;
 
 /**
- * Where young people work: shares of employed persons aged 15-29 by industry, sector of
- * employment (formal, informal, domestic) or occupation, beside the shares of all employed
+ * Where young people work and on what terms: shares of employed persons aged 15-29 by industry,
+ * category of occupation (employee, day labourer, own account, unpaid...), sector of employment
+ * (formal, informal, domestic) or occupation, beside the shares of all employed
  * persons, each with its 95% interval (URL `trabajo`).
  */
 export function WhereYouthWork({ period }: { period: string }) {
@@ -34,7 +35,7 @@ export function WhereYouthWork({ period }: { period: string }) {
   const classes = useQuery('classifications', {});
   const nameOf = useCallback((code: string) => {
     if (code === 'unknown') return t('common.unknown');
-    if (of === 'employment_type') return t(`employment_type.${code}` as MessageKey);
+    if (of === 'employment_type' || of === 'employment_status') return t(`${of}.${code}` as MessageKey);
     const row = (classes.data?.rows ?? []).find((r) => r.kind === of && r.code === code);
     return row ? `${code} · ${String(lang === 'es' ? row.name_es : row.name_en)}` : code;
   }, [of, classes.data, lang, t]);
@@ -52,7 +53,7 @@ export function WhereYouthWork({ period }: { period: string }) {
     const shown = rows.filter((r) => r.estimate !== null);
     return {
       height: Math.max(160, order.length * 28 + 60),
-      marginLeft: of === 'employment_type' ? 130 : 260,
+      marginLeft: of === 'employment_type' || of === 'employment_status' ? 170 : 260,
       x: { label: t('col.estimate'), tickFormat: (v: number) => percent(v, 0), grid: true, zero: true },
       y: { label: null, domain: order, tickFormat: (s: string) => (s.length > 40 ? `${s.slice(0, 39)}…` : s) },
       color: { domain: [t('public.youth1529'), t('public.allEmployed')], range: [COLORS.youth, COLORS.all], legend: true },
