@@ -142,6 +142,21 @@ describe('the public youth observatory in a real browser', () => {
     expect(await map.innerText()).toMatch(/1,96 · error estándar[\s\S]*no se publica/);
   });
 
+  it('is operable with the keyboard alone: a filter is reached with Tab, shows its focus and changes with the arrows', async () => {
+    await page.goto(`${stack.url}/jovenes`);
+    await page.getByTestId('breakdown-by').waitFor();
+    let reached = false;
+    for (let i = 0; i < 80 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'breakdown-by');
+    }
+    expect(reached).toBe(true);
+    expect(await page.getByTestId('breakdown-by').evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+    expect(await page.getByTestId('breakdown-by').inputValue()).toBe('area');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => new URL(page.url()).searchParams.get('por')).toBe('age_group');
+  });
+
   it('keeps period and language in the URL and shows English formats', async () => {
     const [row] = await api('indicator=youth_unemployment_15_24');
     await page.goto(`${stack.url}/jovenes?lang=en&periodo=${row!.period}`);
