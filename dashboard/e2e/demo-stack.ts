@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../server/auth/password.ts';
 import { FileUserStore } from '../server/auth/user-store.ts';
 import { createApp } from '../server/create-app.ts';
+import { FileWeightStore } from '../server/outreach-weights.ts';
 
 /** Staff accounts of the test stack: a policy analyst and concertadores of Pichincha and of Guayas. */
 export const TEST_ACCOUNTS = {
@@ -48,7 +49,7 @@ export async function startDemoStack(scale: 'tiny' | 'small' = 'tiny'): Promise<
   users.save({ username: TEST_ACCOUNTS.concertador.username, role: 'concertador', territories: ['17'], passwordHash: await hashPassword(TEST_ACCOUNTS.concertador.password) });
   users.save({ username: TEST_ACCOUNTS.concertadorGuayas.username, role: 'concertador', territories: ['09'], passwordHash: await hashPassword(TEST_ACCOUNTS.concertadorGuayas.password) });
   const audit = await AuditLog.open(':memory:');
-  const app = createApp({ warehouse: () => served.current(), staticDir: resolve('dist/dashboard'), users, audit, sessionSecret: randomBytes(32) });
+  const app = createApp({ warehouse: () => served.current(), staticDir: resolve('dist/dashboard'), users, audit, sessionSecret: randomBytes(32), weights: new FileWeightStore(join(dir, 'outreach-weights.json')) });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   return {

@@ -91,7 +91,7 @@ describe('the outreach page in a real browser', () => {
     await expect.poll(() => ranking(page), { timeout: 10_000 }).toEqual(reweighted.map((r) => r.sector_code));
     expect(page.url()).toMatch(/peso_cl=0(&|$)/);
     expect(page.url()).toMatch(/peso_jovenes=1(&|$)/);
-    expect(await page.getByTestId('weights-saved').innerText()).toMatch(/este dispositivo/);
+    expect(await page.getByTestId('weights-saved').innerText()).toMatch(/para su oficina \(territorio 17\)/);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-visits').click()]);
     expect(download.suggestedFilename()).toBe('lista-de-visitas-17-es.csv');
@@ -104,7 +104,7 @@ describe('the outreach page in a real browser', () => {
     expect(records.every((r) => r[3]!.startsWith('17'))).toBe(true);
   });
 
-  it('reproduces the territory and weights from the URL, and keeps the weights on this device', async () => {
+  it('reproduces the territory and weights from the URL, and keeps the weights for the office on the server', async () => {
     await page.getByTestId('territory-filter').selectOption('09');
     const guayasSectors = await api<{ sector_code: string }>(page, 'target-sectors?territory=09&w_lq=0&w_growth=0.3&w_tightness=0.2&w_youth=1');
     await expect.poll(() => ranking(page), { timeout: 10_000 }).toEqual(guayasSectors.map((r) => r.sector_code));
@@ -117,7 +117,10 @@ describe('the outreach page in a real browser', () => {
     expect(await page.getByTestId('weight-peso_jovenes').inputValue()).toBe('1');
     await expect.poll(() => ranking(page), { timeout: 10_000 }).toEqual(guayasSectors.map((r) => r.sector_code));
     expect(page.url()).toBe(url);
-    // A plain link on this device: the weights saved for this user come back, and into the URL.
+    // A plain link on another device (a new browser context): the office's weights come back from the server, and into the URL.
+    const saved = await (await fetch(`${stack.url}/api/outreach/weights`, { headers: { cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ') } })).json();
+    expect(saved).toMatchObject({ office: '17', weights: { 'target-sectors': { w_lq: '0', w_youth: '1' } } });
+    await page.evaluate(() => window.localStorage.clear());
     await page.goto(`${stack.url}/concertacion?vista=focalizacion`);
     await expect.poll(() => page.url(), { timeout: 10_000 }).toMatch(/peso_jovenes=1/);
     expect(await page.getByTestId('weight-peso_cl').inputValue()).toBe('0');
@@ -130,7 +133,7 @@ describe('the outreach page in a real browser', () => {
     expect(await page.getByTestId('export-visits').innerText()).toBe('Export the visit list (CSV)');
     expect(await page.getByTestId('view-analisis').innerText()).toBe('Local labour market');
     expect(await page.getByTestId('sector-weights').innerText()).toMatch(/Specialisation \(LQ\)/);
-    expect(await page.getByTestId('weights-saved').innerText()).toMatch(/saved on this device/);
+    expect(await page.getByTestId('weights-saved').innerText()).toMatch(/saved for your office/);
     expect(page.url()).toMatch(/lang=en/);
     await page.getByTestId('view-ficha').click();
     await page.getByTestId('brief-lq').locator('tbody tr').first().waitFor({ timeout: 15_000 });

@@ -10,9 +10,10 @@ export function mayRun(audience: Audience, session: Session | null): boolean {
 
 /**
  * Every route of the server and who may call it. The route x role test fails when a route is
- * added without an entry here. `query-audience`: decided per query by {@link mayRun}.
+ * added without an entry here. `query-audience`: decided per query by {@link mayRun};
+ * `concertador`: signed-in outreach staff only.
  */
-export const ROUTE_MATRIX: readonly { method: string; path: string; access: 'anyone' | 'query-audience' }[] = [
+export const ROUTE_MATRIX: readonly { method: string; path: string; access: 'anyone' | 'query-audience' | 'concertador' }[] = [
   { method: 'GET', path: '/api/health', access: 'anyone' },
   { method: 'GET', path: '/api/queries', access: 'anyone' },
   { method: 'GET', path: '/api/openapi.json', access: 'anyone' },
@@ -20,5 +21,7 @@ export const ROUTE_MATRIX: readonly { method: string; path: string; access: 'any
   { method: 'GET', path: '/api/session', access: 'anyone' },
   { method: 'POST', path: '/api/session', access: 'anyone' },
   { method: 'DELETE', path: '/api/session', access: 'anyone' },
+  { method: 'GET', path: '/api/outreach/weights', access: 'concertador' },
+  { method: 'PUT', path: '/api/outreach/weights', access: 'concertador' },
   { method: 'GET', path: '/{*path}', access: 'anyone' },
 ];

@@ -11,6 +11,7 @@ import { AnswerTooLargeError, ParamError, parseParams, runQuery } from '../../qu
 import type { AuditLog } from '../../warehouse/audit-log.ts';
 import { QueryTimeoutError, type Warehouse } from '../../warehouse/warehouse.ts';
 import { mayRun } from './access.ts';
+import { parseWeights, type SavedWeights, type WeightStore } from './outreach-weights.ts';
 import { verifyPassword } from './auth/password.ts';
 import { cookie, readSession, SESSION_COOKIE, signSession, type Session } from './auth/session-cookie.ts';
 import type { UserStore } from './auth/user-store.ts';
@@ -42,6 +43,8 @@ export interface AppOptions {
    */
   warmUp?: boolean;
   onWarmUp?: (report: WarmUpReport) => void;
+  /** Where offices save the weights of their target scores; without it they are not saved. */
+  weights?: WeightStore;
   /** The answer cache (a new one by default); a benchmark shares its own. */
   cache?: AnswerCache;
 }
@@ -129,6 +132,28 @@ export function createApp(options: AppOptions): express.Express {
   app.delete('/api/session', (_req, res) => {
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.json({ user: null });
+  });
+
+  // An office's target-score weights: concertadores only, saved for their office, which is the
+  // first territory they are assigned (the concertadores of one office share its weights).
+  const officeOf = (req: Request): { office: string; username: string } => {
+    const session = sessionOf(req);
+    if (!session) throw new ApiError(401, 'sign_in_required', 'Sign in to see or save weights.');
+    if (session.role !== 'concertador') throw new ApiError(403, 'forbidden', 'Only outreach staff save target weights.');
+    if (!options.weights) throw new ApiError(503, 'weights_unavailable', 'This server does not keep weights.');
+    return { office: session.territories[0] ?? `user:${session.username}`, username: session.username };
+  };
+  app.get('/api/outreach/weights', (req, res) => {
+    const { office } = officeOf(req);
+    res.json({ office, ...(options.weights!.get(office) ?? { weights: {}, updatedBy: null, updatedAt: null }) });
+  });
+  app.put('/api/outreach/weights', (req, res) => {
+    const { office, username } = officeOf(req);
+    const weights = parseWeights(req.body);
+    if (typeof weights === 'string') throw new ApiError(400, 'invalid_weights', weights);
+    const saved: SavedWeights = { weights, updatedBy: username, updatedAt: new Date().toISOString() };
+    options.weights!.save(office, saved);
+    res.json({ office, ...saved });
   });
 
   const openApi = openApiDocument(CATALOGUE);

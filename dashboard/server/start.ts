@@ -6,6 +6,7 @@ import { ServedWarehouse } from '../../warehouse/served-warehouse.ts';
 import { hashPassword } from './auth/password.ts';
 import { FileUserStore } from './auth/user-store.ts';
 import { createApp } from './create-app.ts';
+import { FileWeightStore } from './outreach-weights.ts';
 import { sessionSecret } from './server-config.ts';
 
 const dataDir = resolve(process.env.FARO_DATA_DIR ?? 'data');
@@ -34,6 +35,7 @@ const app = createApp({
   users,
   audit,
   sessionSecret: sessionSecret(process.env, `${dataDir}/session.key`),
+  weights: new FileWeightStore(resolve(process.env.FARO_WEIGHTS ?? `${dataDir}/outreach-weights.json`)),
   secureCookies: process.env.FARO_SECURE_COOKIES === 'true',
 });
 const server = app.listen(port, host, () => {

@@ -25,10 +25,17 @@ export class ClientError extends Error {
   }
 }
 
-/** The one seam between the dashboard and its data: named queries with parameters, and the session. */
+/** An office's saved score weights: per query, parameter → value ("0.35"). */
+export type OfficeWeights = Record<string, Record<string, string>>;
+
+/** The one seam between the dashboard and its data: named queries with parameters, the session, and an office's saved weights. */
 export interface FaroClient {
   query(name: string, params: Record<string, string | number | undefined>, signal?: AbortSignal): Promise<QueryResult>;
   session(): Promise<StaffUser | null>;
   signIn(username: string, password: string): Promise<StaffUser>;
   signOut(): Promise<void>;
+  /** The weights the signed-in concertador's office saved for its target scores. */
+  officeWeights(): Promise<OfficeWeights>;
+  /** Saves the office's weights (outreach staff only). */
+  saveOfficeWeights(weights: OfficeWeights): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { tableFromIPC } from 'apache-arrow';
-import { ClientError, type FaroClient, type Freshness, type QueryResult, type StaffUser } from './client.ts';
+import { ClientError, type FaroClient, type Freshness, type OfficeWeights, type QueryResult, type StaffUser } from './client.ts';
 
 async function refusal(res: Response): Promise<ClientError> {
   const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
@@ -44,6 +44,17 @@ export function httpClient(baseUrl = ''): FaroClient {
     },
     async signOut() {
       await fetch(`${baseUrl}/api/session`, { method: 'DELETE', credentials: 'same-origin' });
+    },
+    async officeWeights() {
+      const res = await fetch(`${baseUrl}/api/outreach/weights`, { credentials: 'same-origin' });
+      if (!res.ok) throw await refusal(res);
+      return ((await res.json()) as { weights: OfficeWeights }).weights;
+    },
+    async saveOfficeWeights(weights) {
+      const res = await fetch(`${baseUrl}/api/outreach/weights`, {
+        method: 'PUT', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ weights }),
+      });
+      if (!res.ok) throw await refusal(res);
     },
   };
 }

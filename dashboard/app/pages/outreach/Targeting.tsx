@@ -11,7 +11,8 @@ import { useView } from '../../view-context.tsx';
 import { fileSuffix, labelMargin, shortLabel, PALETTE, QueryStatus, rowsOf } from './common.tsx';
 import { FirmLists } from './FirmLists.tsx';
 import { useOutreachT } from './messages.ts';
-import { effectiveWeights, FIRM_WEIGHTS, formatWeight, readSaved, SECTOR_WEIGHTS, writeSaved, type WeightDef } from './weights.ts';
+import { useSavedWeights, type SavedWeightsState } from './saved-weights.ts';
+import { effectiveWeights, FIRM_WEIGHTS, formatWeight, SECTOR_WEIGHTS, type WeightDef } from './weights.ts';
 import { WeightSliders } from './WeightSliders.tsx';
 
 /** A row of `target-sectors`. */
@@ -32,27 +33,25 @@ export interface TargetSectorRow {
 }
 
 const COMPONENTS = ['lq', 'growth', 'tightness', 'youth'] as const;
-const storage = () => (typeof window === 'undefined' ? undefined : window.localStorage);
-
-/** The weights of one score: in force (URL, then saved on this device, then defaults) and how to change them. */
-export function useWeights(defs: readonly WeightDef[], username: string) {
+/** The weights of one score: in force (URL, then the saved ones, then defaults) and how to change them. */
+export function useWeights(defs: readonly WeightDef[], store: SavedWeightsState) {
   const { view, setFilters } = useView();
-  const saved = readSaved(storage(), username);
+  const { saved } = store;
   const { params, values } = effectiveWeights(defs, view.filters, saved);
   const missing = defs.filter((d) => saved[d.url] && !view.filters[d.url]);
-  // Weights saved on this device go into the URL, so that a shared link shows the same ranking.
+  // Saved weights go into the URL, so that a shared link shows the same ranking.
   useEffect(() => {
     if (missing.length > 0) setFilters(Object.fromEntries(missing.map((d) => [d.url, saved[d.url]])));
   });
   const change = (url: string, v: number) => {
     setFilters({ [url]: formatWeight(v) });
-    writeSaved(storage(), username, { ...readSaved(storage(), username), ...Object.fromEntries(defs.map((d) => [d.url, formatWeight(values[d.url]!)])), [url]: formatWeight(v) });
+    store.save({ ...saved, ...Object.fromEntries(defs.map((d) => [d.url, formatWeight(values[d.url]!)])), [url]: formatWeight(v) });
   };
   const reset = () => {
     setFilters(Object.fromEntries(defs.map((d) => [d.url, undefined])));
-    const rest = readSaved(storage(), username);
+    const rest = { ...saved };
     for (const d of defs) delete rest[d.url];
-    writeSaved(storage(), username, rest);
+    store.save(rest);
   };
   return { params, values, change, reset };
 }
@@ -60,8 +59,9 @@ export function useWeights(defs: readonly WeightDef[], username: string) {
 /** Targeting: ranked sectors with their score contributions and reasons, weight sliders, and the firm lists. */
 export function Targeting({ territory, territoryName, user }: { territory: string; territoryName: string; user: StaffUser }) {
   const { m, number, lang, sectorName, reasons, decimal } = useOutreachT();
-  const sw = useWeights(SECTOR_WEIGHTS, user.username);
-  const fw = useWeights(FIRM_WEIGHTS, user.username);
+  const store = useSavedWeights(user);
+  const sw = useWeights(SECTOR_WEIGHTS, store);
+  const fw = useWeights(FIRM_WEIGHTS, store);
   const answer = useQuery('target-sectors', { territory, ...sw.params });
   const rows = useMemo(() => rowsOf<TargetSectorRow>(answer).map((r) => ({ ...r, sector: sectorName(r.sector_code), reasons_text: reasons(r.reasons) })), [answer, sectorName, reasons]);
   const componentLabel = useCallback((k: string) => m(`w.${k}` as 'w.lq'), [m]);
@@ -98,7 +98,7 @@ export function Targeting({ territory, territoryName, user }: { territory: strin
       <div className="targeting">
         <div className="weights-panel">
           <WeightSliders title={m('weightsTitle')} defs={SECTOR_WEIGHTS} values={sw.values} onChange={sw.change} onReset={sw.reset} testId="sector-weights" />
-          <p className="note" data-testid="weights-saved">{m('weightsSaved', { user: user.username })}</p>
+          <p className="note" data-testid="weights-saved">{m(store.where === 'office' ? 'weightsSavedOffice' : 'weightsSaved', { user: user.username, office: user.territories[0] ?? '' })}</p>
         </div>
         <div className="targeting-main">
           <QueryStatus state={answer} />

@@ -6,6 +6,7 @@ import { QueryStatus, rowsOf } from './common.tsx';
 import { periodLabel, type SectorRow, type ShiftRow } from './MarketAnalysis.tsx';
 import { useOutreachT } from './messages.ts';
 import type { TargetSectorRow } from './Targeting.tsx';
+import { useSavedWeights } from './saved-weights.ts';
 import { useWeights } from './Targeting.tsx';
 import type { TightRow, WageRow } from './TightnessWages.tsx';
 import { SECTOR_WEIGHTS } from './weights.ts';
@@ -30,7 +31,7 @@ function BriefTable({ title, head, rows, testId }: { title: string; head: string
  */
 export function TerritoryBrief({ territory, territoryName, user }: { territory: string; territoryName: string; user: StaffUser }) {
   const { m, lang, number, month, sectorName, occupationName, decimal, money, reasons } = useOutreachT();
-  const sw = useWeights(SECTOR_WEIGHTS, user.username);
+  const sw = useWeights(SECTOR_WEIGHTS, useSavedWeights(user));
   const sectors = useQuery('market-sectors', { territory });
   const shift = useQuery('market-shift-share', { territory });
   const tight = useQuery('market-tightness', { territory, by: 'sector' });

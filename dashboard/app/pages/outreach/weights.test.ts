@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveWeights, formatWeight, parseWeight, readSaved, SECTOR_WEIGHTS, storageKey, writeSaved } from './weights.ts';
+import { effectiveWeights, formatWeight, parseWeight, readSaved, SECTOR_WEIGHTS, storageKey, writeSaved, fromOfficeWeights, toOfficeWeights } from './weights.ts';
 import { reasonCodes } from './messages.ts';
 
 /** A Storage stand-in over a Map. */
@@ -43,5 +43,14 @@ describe('outreach weights', () => {
     expect(reasonCodes(['never_contacted'])).toEqual(['never_contacted']);
     expect(reasonCodes('')).toEqual([]);
     expect(reasonCodes(null)).toEqual([]);
+  });
+});
+
+describe('office weights', () => {
+  it('go to the server per query, by parameter, and come back by URL name, dropping malformed values', () => {
+    const office = toOfficeWeights({ peso_cl: '0.5', peso_jovenes: '0.1', peso_jovenes_emp: '0.3' });
+    expect(office).toEqual({ 'target-sectors': { w_lq: '0.5', w_youth: '0.1' }, 'target-firms': { w_youth: '0.3' } });
+    expect(fromOfficeWeights(office)).toEqual({ peso_cl: '0.5', peso_jovenes: '0.1', peso_jovenes_emp: '0.3' });
+    expect(fromOfficeWeights({ 'target-sectors': { w_lq: '7', w_growth: 'x', w_youth: '0.2' } })).toEqual({ peso_jovenes: '0.2' });
   });
 });

@@ -87,3 +87,23 @@ export function effectiveWeights(defs: readonly WeightDef[], filters: Record<str
   }
   return { params, values };
 }
+
+/** The queries each weight set belongs to, as the office's saved weights are keyed. */
+const QUERY_OF: readonly [string, readonly WeightDef[]][] = [['target-sectors', SECTOR_WEIGHTS], ['target-firms', FIRM_WEIGHTS]];
+
+/** Weights by URL name as an office saves them: per query, parameter → value. */
+export function toOfficeWeights(byUrl: Record<string, string>): Record<string, Record<string, string>> {
+  return Object.fromEntries(QUERY_OF.map(([query, defs]) => [query, Object.fromEntries(defs.filter((d) => byUrl[d.url] !== undefined).map((d) => [d.param, byUrl[d.url]!]))]));
+}
+
+/** An office's saved weights (per query, parameter → value) by URL name; unknown or malformed values dropped. */
+export function fromOfficeWeights(office: Record<string, Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [query, defs] of QUERY_OF) {
+    for (const d of defs) {
+      const v = office[query]?.[d.param];
+      if (parseWeight(v) !== undefined) out[d.url] = v!;
+    }
+  }
+  return out;
+}
