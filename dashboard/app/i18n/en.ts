@@ -15,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   'footer.noData': 'No data loaded yet',
   'footer.about': 'Faro is free software. The demo data are synthetic.',
   'common.loading': 'Loading…',
+  'common.updating': 'Updating…',
   'common.error': 'The data could not be fetched: {message}',
   'common.chart': 'Chart',
   'common.table': 'Table',

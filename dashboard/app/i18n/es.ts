@@ -13,6 +13,7 @@ export const es = {
   'footer.noData': 'Aún no se han cargado datos',
   'footer.about': 'Faro es software libre. Los datos de demostración son sintéticos.',
   'common.loading': 'Cargando…',
+  'common.updating': 'Actualizando…',
   'common.error': 'No se pudieron obtener los datos: {message}',
   'common.chart': 'Gráfico',
   'common.table': 'Tabla',

@@ -30,6 +30,7 @@ export function KpiCards({ summary }: { summary: QueryState }) {
     <section aria-labelledby="kpi-heading" className="kpi-sections" data-testid="kpi-cards" aria-busy={summary.loading}>
       <h2 id="kpi-heading" className="section-title">
         {month(String(row.period_from))} – {month(String(row.period_to))}
+        {summary.loading && <span className="updating" role="status" data-testid="kpi-updating">{t('common.updating')}</span>}
       </h2>
       {sections.map((section) => (
         <div key={section} className="kpi-group">
