@@ -6,7 +6,7 @@ import { useT } from '../i18n/i18n.tsx';
  * A figure with its title, a chart | table switch, a CSV download of the same rows and a PNG
  * download of the chart as drawn (with its title and the data's source).
  */
-export function ChartCard({ title, chart, table, onDownload, downloadTestId, explain }: {
+export function ChartCard({ title, chart, table, onDownload, downloadTestId, explain, busy }: {
   title: string;
   chart: ReactNode;
   table: ReactNode;
@@ -14,6 +14,8 @@ export function ChartCard({ title, chart, table, onDownload, downloadTestId, exp
   downloadTestId?: string;
   /** "How is this computed?": formula, inputs, source and period, precision, what is hidden and why. */
   explain?: ReactNode;
+  /** New figures are on their way: what is shown is the previous answer. */
+  busy?: boolean;
 }) {
   const { t } = useT();
   const [mode, setMode] = useState<'chart' | 'table'>('chart');
@@ -25,7 +27,7 @@ export function ChartCard({ title, chart, table, onDownload, downloadTestId, exp
     if (body.current) downloadPng(body.current, title, t('common.pngNote')).catch((e: Error) => setPngError(e.message));
   };
   return (
-    <section className="card" aria-labelledby={id}>
+    <section className="card" aria-labelledby={id} aria-busy={busy || undefined}>
       <header className="card-head">
         <h3 id={id}>{title}</h3>
         <div className="card-tools">

@@ -31,6 +31,7 @@ export function ChannelsPanel() {
   const format = (key: string, v: unknown) => (key === 'label' ? String(v) : key === 'conversion_90d' ? (v === null ? '—' : percent(Number(v))) : number(Number(v)));
   return (
     <ChartCard
+      busy={answer.loading}
       title={policyText(lang, 'channelsTitle')}
       onDownload={() => downloadCsv(`canales-${lang}.csv`, toCsv(rows, columns))}
       downloadTestId="download-channels"

@@ -27,6 +27,7 @@ export function CohortsPanel() {
   const format = (key: string, v: unknown) => (v === null || v === undefined ? '—' : key === 'month' ? month(String(v)) : key === 'fill_rate' ? percent(Number(v)) : number(Number(v)));
   return (
     <ChartCard
+      busy={answer.loading}
       title={policyText(lang, 'cohortsTitle')}
       onDownload={() => downloadCsv(`cohortes-vacantes-${lang}.csv`, toCsv(rows, columns))}
       downloadTestId="download-cohorts"

@@ -50,6 +50,7 @@ export function FunnelPanel({ officeNames }: { officeNames: Map<string, string> 
   const format = (key: string, v: unknown) => (key === 'group' ? String(v) : key === 'placement_rate' ? (v === null ? '—' : percent(Number(v))) : number(Number(v)));
   return (
     <ChartCard
+      busy={answer.loading}
       title={policyText(lang, 'funnelTitle')}
       onDownload={() => downloadCsv(`embudo-${by}-${lang}.csv`, toCsv(rows, columns))}
       downloadTestId="download-funnel"

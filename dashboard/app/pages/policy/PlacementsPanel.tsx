@@ -79,6 +79,7 @@ export function PlacementsPanel() {
       {rows.length > 0 && (
         <div className="grid">
           <ChartCard
+            busy={answer.loading}
             title={t('policy.byMonth')}
             onDownload={() => downloadCsv(`colocaciones-${lang}.csv`, toCsv(rows, columns))}
             downloadTestId="download-csv"
@@ -86,6 +87,7 @@ export function PlacementsPanel() {
             table={<DataTable testId="placements-table-view" rows={rows} columns={columns} caption={t('policy.byMonth')} format={format} />}
           />
           <ChartCard
+            busy={answer.loading}
             title={policyText(lang, 'placementsByProvince')}
             onDownload={() => downloadCsv(`colocaciones-provincia-${lang}.csv`, toCsv(byProvince, [columns[1]!, columns[3]!]))}
             chart={

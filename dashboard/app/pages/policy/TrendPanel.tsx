@@ -48,6 +48,7 @@ export function TrendPanel() {
   const format = (key: string, v: unknown) => (key === 'month' ? month(String(v)) : number(Number(v)));
   return (
     <ChartCard
+      busy={answer.loading}
       title={policyText(lang, 'trendTitle')}
       onDownload={() => downloadCsv(`tendencia-${lang}.csv`, toCsv(rows, columns))}
       downloadTestId="download-trend"
