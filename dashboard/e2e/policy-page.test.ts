@@ -47,6 +47,8 @@ describe('the policy dashboard in a real browser', () => {
     for (const id of ['trend-chart', 'funnel-chart', 'channels-chart', 'cohorts-chart']) {
       await expect.poll(() => page.getByTestId(id).locator('svg').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     }
+    // Every chart explains itself, as every KPI card does.
+    expect(await page.getByTestId('chart-explain').count()).toBe(await page.locator('section.card:not(.wide)').count());
     await page.getByTestId('kpi-placements').locator('summary').click();
     await expect.poll(() => page.getByTestId('kpi-placements').innerText()).toMatch(/oficina y provincia de la vacante/);
   });

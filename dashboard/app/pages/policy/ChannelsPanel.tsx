@@ -32,6 +32,7 @@ export function ChannelsPanel() {
   return (
     <ChartCard
       busy={answer.loading}
+      explain={<p>{policyText(lang, 'explainChannels')}</p>}
       title={policyText(lang, 'channelsTitle')}
       onDownload={() => downloadCsv(`canales-${lang}.csv`, toCsv(rows, columns))}
       downloadTestId="download-channels"

@@ -28,6 +28,7 @@ export function CohortsPanel() {
   return (
     <ChartCard
       busy={answer.loading}
+      explain={<p>{policyText(lang, 'explainCohorts')}</p>}
       title={policyText(lang, 'cohortsTitle')}
       onDownload={() => downloadCsv(`cohortes-vacantes-${lang}.csv`, toCsv(rows, columns))}
       downloadTestId="download-cohorts"

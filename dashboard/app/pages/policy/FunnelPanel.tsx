@@ -51,6 +51,7 @@ export function FunnelPanel({ officeNames }: { officeNames: Map<string, string> 
   return (
     <ChartCard
       busy={answer.loading}
+      explain={<p>{policyText(lang, 'explainFunnel')}</p>}
       title={policyText(lang, 'funnelTitle')}
       onDownload={() => downloadCsv(`embudo-${by}-${lang}.csv`, toCsv(rows, columns))}
       downloadTestId="download-funnel"

@@ -80,6 +80,7 @@ export function PlacementsPanel() {
         <div className="grid">
           <ChartCard
             busy={answer.loading}
+            explain={<p>{policyText(lang, 'explainPlacements')}</p>}
             title={t('policy.byMonth')}
             onDownload={() => downloadCsv(`colocaciones-${lang}.csv`, toCsv(rows, columns))}
             downloadTestId="download-csv"
@@ -88,6 +89,7 @@ export function PlacementsPanel() {
           />
           <ChartCard
             busy={answer.loading}
+            explain={<p>{policyText(lang, 'explainPlacements')}</p>}
             title={policyText(lang, 'placementsByProvince')}
             onDownload={() => downloadCsv(`colocaciones-provincia-${lang}.csv`, toCsv(byProvince, [columns[1]!, columns[3]!]))}
             chart={

@@ -49,6 +49,7 @@ export function TrendPanel() {
   return (
     <ChartCard
       busy={answer.loading}
+      explain={<p>{policyText(lang, 'explainTrend')}</p>}
       title={policyText(lang, 'trendTitle')}
       onDownload={() => downloadCsv(`tendencia-${lang}.csv`, toCsv(rows, columns))}
       downloadTestId="download-trend"

@@ -64,6 +64,11 @@ const es = {
   stage: 'Etapa',
   persons: 'Personas',
   month: 'Mes',
+  explainTrend: 'Por mes: registros (fecha de registro), derivaciones (fecha de derivación), colocaciones (fecha de colocación, oficina y provincia de la vacante), vacantes y puestos (fecha de publicación), con los filtros de la página salvo el periodo. Fuente: registros administrativos del servicio de empleo.',
+  explainFunnel: 'Cohorte: personas distintas cuyo primer registro cae en el periodo. Etapas: derivada, entrevistada, colocada (en cualquier fecha posterior), y aún empleada en el seguimiento a 3 y 6 meses (solo cuenta quien fue colocado y seguido). Tasa de colocación = colocadas / registradas.',
+  explainChannels: 'Por tipo de servicio del periodo: eventos, personas y empresas distintas; conversión a 90 días = personas colocadas en los 90 días siguientes a su primera asistencia / personas cuya ventana de 90 días ya terminó al final de los datos.',
+  explainCohorts: 'Por mes de publicación: vacantes y puestos; puestos cubiertos = Σ min(colocaciones, puestos) por vacante (en cualquier fecha); tasa de cobertura = puestos cubiertos / puestos; días para cubrir = de la publicación a la primera colocación (mediana).',
+  explainPlacements: 'Colocaciones registradas por mes y provincia de la vacante, desde la tabla mensual precalculada en cada carga; siguen el periodo y la provincia elegidos.',
 } as const;
 
 /** A key of the policy dashboard's texts. */
@@ -132,6 +137,11 @@ const en: Record<PolicyKey, string> = {
   stage: 'Stage',
   persons: 'Persons',
   month: 'Month',
+  explainTrend: 'By month: registrations (registration date), referrals (referral date), placements (placement date, office and province of the vacancy), vacancies and positions (posting date), under the page\'s filters except the period. Source: administrative records of the employment service.',
+  explainFunnel: 'Cohort: distinct persons whose first registration falls in the period. Stages: referred, interviewed, placed (at any later date), and still employed at the 3- and 6-month follow-ups (only persons placed and followed up count). Placement rate = placed / registered.',
+  explainChannels: 'By kind of service in the period: events, distinct persons and firms; 90-day conversion = persons placed within 90 days of their first attendance / persons whose 90 days had ended by the end of the data.',
+  explainCohorts: 'By posting month: vacancies and positions; positions filled = Σ min(placements, positions) per vacancy (at any date); fill rate = positions filled / positions; days to fill = from posting to the first placement (median).',
+  explainPlacements: 'Placements recorded by month and province of the vacancy, from the monthly table computed at each load; they follow the chosen period and province.',
 };
 
 const MESSAGES: Record<Lang, Record<PolicyKey, string>> = { es, en };
