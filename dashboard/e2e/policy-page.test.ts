@@ -1,23 +1,15 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.ts';
-import { startDemoStack, TEST_ACCOUNTS, type DemoStack } from './demo-stack.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserStack } from './browser-stack.ts';
+import { TEST_ACCOUNTS, type DemoStack } from './demo-stack.ts';
 
 let stack: DemoStack;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  stack = await startDemoStack('tiny');
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  page = await context.newPage();
-});
-afterAll(async () => {
-  await page?.close();
-  await browser?.close();
-  await stack?.close();
+browserStack((s, p) => {
+  stack = s;
+  page = p;
 });
 
 /** Parses a count as the page shows it in Spanish (12.345) or English (12,345). */

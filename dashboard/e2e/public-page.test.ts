@@ -1,24 +1,17 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.ts';
-import { startDemoStack, type DemoStack } from './demo-stack.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserStack } from './browser-stack.ts';
+import type { DemoStack } from './demo-stack.ts';
 
 let stack: DemoStack;
-let browser: Browser;
 let page: Page;
 type Row = { period: string; sex: string | null; estimate: number | null; flag: string };
 const api = async (query: string): Promise<Row[]> => (await (await fetch(`${stack.url}/api/queries/survey-indicator?${query}&format=json`)).json()).rows;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  stack = await startDemoStack('tiny');
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-});
-afterAll(async () => {
-  await page?.close();
-  await browser?.close();
-  await stack?.close();
+browserStack((s, p) => {
+  stack = s;
+  page = p;
 });
 
 describe('the public youth observatory in a real browser', () => {
