@@ -1,3 +1,4 @@
+import type { WarmSpec } from '../catalogue/query-definition.ts';
 import { z } from 'zod';
 
 /** A territory to analyse: a province (2-digit INEC code) or a canton (4-digit code). */
@@ -39,3 +40,14 @@ export const monthRange = z
     return { from: a.length === 4 ? `${a}-01-01` : `${a}-01`, to: b!.length === 4 ? `${b}-12-01` : `${b}-01` };
   })
   .refine((r) => r.from <= r.to, { message: 'the range ends before it starts' });
+
+/**
+ * What the outreach page asks of an analysis query for each province with data, precomputed
+ * whenever a warehouse is served (with the query's own fixed parameters, and its default weights).
+ */
+export function perProvince(own: Record<string, string> = {}): WarmSpec {
+  return {
+    params: async (w) => (await w.rows<{ p: string }>('SELECT DISTINCT province_code AS p FROM vacancy ORDER BY p'))
+      .map(({ p }) => ({ territory: p, ...own })),
+  };
+}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { month, monthStart } from '../catalogue/params.ts';
 import { defineQuery } from '../catalogue/query-definition.ts';
 import { locationQuotientColumns, locationQuotientSql } from './location-quotient-sql.ts';
-import { territoryCode } from './market-params.ts';
+import { territoryCode, perProvince } from './market-params.ts';
 import { SECTOR } from './market-sql.ts';
 
 /**
@@ -26,6 +26,8 @@ export const marketSectors = defineQuery({
   params: z.strictObject({ territory: territoryCode, from: month.optional(), to: month.optional() }),
   columns: locationQuotientColumns(SECTOR, { es: 'Sector (sección CIIU)', en: 'Sector (CIIU section)' }),
   example: { territory: '17' },
+  // The outreach page's analysis of each province, precomputed when a warehouse is served.
+  warm: perProvince(),
   build: (p) => ({
     sql: locationQuotientSql(SECTOR),
     params: { territory: p.territory, from: monthStart(p.from), to: monthStart(p.to) },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineQuery } from '../catalogue/query-definition.ts';
-import { monthRange, territoryCode } from './market-params.ts';
+import { monthRange, territoryCode, perProvince } from './market-params.ts';
 import { inTerritory } from './market-sql.ts';
 import { SHIFT_SHARE_MEASURES, shiftShareCtes } from './shift-share-sql.ts';
 
@@ -43,6 +43,8 @@ export const marketShiftShare = defineQuery({
     { name: 'competitive_effect', kind: 'number', label: { es: 'Efecto competitivo', en: 'Competitive effect' } },
   ],
   example: { territory: '17', measure: 'vacancies' },
+  // The outreach page's analysis of each province, precomputed when a warehouse is served.
+  warm: perProvince(),
   build: (p) => ({
     sql: `WITH ${shiftShareCtes(p.measure ?? 'vacancies', inTerritory('x'))}
       SELECT ss.sector_code,

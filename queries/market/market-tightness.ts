@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { month, monthStart } from '../catalogue/params.ts';
 import { defineQuery } from '../catalogue/query-definition.ts';
-import { territoryCode } from './market-params.ts';
+import { territoryCode, perProvince } from './market-params.ts';
 import { ACTIVE_MONTHS, END_CTE, activeSeekersCtes, inTerritory, openVacanciesCte } from './market-sql.ts';
 
 /** Open positions per active seeker at or above which firms lack candidates. */
@@ -47,6 +47,8 @@ export const marketTightness = defineQuery({
     { name: 'flag', kind: 'string', label: { es: 'Señal', en: 'Signal' } },
   ],
   example: { territory: '17', by: 'sector' },
+  // The outreach page's analysis of each province, precomputed when a warehouse is served.
+  warm: perProvince({ by: 'sector' }),
   build: (p) => {
     const k = p.by === 'occupation' ? 'occupation_code' : 'sector_code';
     return {

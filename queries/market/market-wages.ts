@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { month, monthStart } from '../catalogue/params.ts';
 import { defineQuery } from '../catalogue/query-definition.ts';
-import { territoryCode } from './market-params.ts';
+import { territoryCode, perProvince } from './market-params.ts';
 import { OCCUPATION, SURVEY_PERIOD_CTE, WINDOW_CTE, inTerritory } from './market-sql.ts';
 
 /** Unweighted survey observations below which a median wage earned is flagged as a small sample. */
@@ -39,6 +39,8 @@ export const marketWages = defineQuery({
     { name: 'earned_flag', kind: 'string', label: { es: 'Calidad de la mediana percibida', en: 'Quality of the median earned' } },
   ],
   example: { territory: '17' },
+  // The outreach page's analysis of each province, precomputed when a warehouse is served.
+  warm: perProvince(),
   build: (p) => ({
     sql: `WITH ${WINDOW_CTE}, ${SURVEY_PERIOD_CTE},
       offered AS (

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { month, monthStart } from '../catalogue/params.ts';
 import { defineQuery } from '../catalogue/query-definition.ts';
-import { territoryCode, weight } from './market-params.ts';
+import { territoryCode, weight, perProvince } from './market-params.ts';
 import { inTerritory } from './market-sql.ts';
 import { DEFAULT_SECTOR_WEIGHTS as W, sectorScoreCtes } from './sector-score-sql.ts';
 
@@ -55,6 +55,8 @@ export const targetSectors = defineQuery({
     { name: 'reasons', kind: 'string', label: { es: 'Motivos (códigos)', en: 'Reasons (codes)' } },
   ],
   example: { territory: '17' },
+  // The outreach page's analysis of each province, precomputed when a warehouse is served.
+  warm: perProvince({ w_lq: '0.35', w_growth: '0.3', w_tightness: '0.2', w_youth: '0.15' }),
   build: (p) => ({
     sql: `WITH ${sectorScoreCtes(inTerritory, { lq: '$w_lq::DOUBLE', growth: '$w_growth::DOUBLE', tightness: '$w_tightness::DOUBLE', youth: '$w_youth::DOUBLE' })}
       SELECT row_number() OVER (ORDER BY score DESC, sector_code)::INTEGER AS rank, sector_code, e1::INTEGER AS vacancies, e0::INTEGER AS vacancies_year_before,
