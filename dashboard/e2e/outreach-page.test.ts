@@ -118,8 +118,9 @@ describe('the outreach page in a real browser', () => {
     await expect.poll(() => ranking(page), { timeout: 10_000 }).toEqual(guayasSectors.map((r) => r.sector_code));
     expect(page.url()).toBe(url);
     // A plain link on another device (a new browser context): the office's weights come back from the server, and into the URL.
-    const saved = await (await fetch(`${stack.url}/api/outreach/weights`, { headers: { cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ') } })).json();
-    expect(saved).toMatchObject({ office: '17', weights: { 'target-sectors': { w_lq: '0', w_youth: '1' } } });
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const saved = async () => (await fetch(`${stack.url}/api/outreach/weights`, { headers: { cookie } })).json();
+    await expect.poll(saved, { timeout: 5_000 }).toMatchObject({ office: '17', weights: { 'target-sectors': { w_lq: '0', w_youth: '1' } } });
     await page.evaluate(() => window.localStorage.clear());
     await page.goto(`${stack.url}/concertacion?vista=focalizacion`);
     await expect.poll(() => page.url(), { timeout: 10_000 }).toMatch(/peso_jovenes=1/);

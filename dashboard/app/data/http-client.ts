@@ -52,7 +52,8 @@ export function httpClient(baseUrl = ''): FaroClient {
     },
     async saveOfficeWeights(weights) {
       const res = await fetch(`${baseUrl}/api/outreach/weights`, {
-        method: 'PUT', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ weights }),
+        // keepalive: a save sent as the page closes still reaches the server.
+        method: 'PUT', credentials: 'same-origin', keepalive: true, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ weights }),
       });
       if (!res.ok) throw await refusal(res);
     },

@@ -23,23 +23,34 @@ export function useSavedWeights(user: StaffUser): SavedWeightsState {
   const office = user.role === 'concertador';
   const [saved, setSaved] = useState<Record<string, string>>(() => (office ? {} : readSaved(storage(), user.username)));
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const pending = useRef<Record<string, string> | null>(null);
+  const flush = useCallback(() => {
+    clearTimeout(timer.current);
+    const next = pending.current;
+    pending.current = null;
+    if (next) void client.saveOfficeWeights(toOfficeWeights(next)).catch(() => undefined);
+  }, [client]);
   useEffect(() => {
     if (!office) return;
     let live = true;
-    client.officeWeights().then((w) => live && setSaved(fromOfficeWeights(w)), () => undefined);
+    client.officeWeights().then((w) => live && !pending.current && setSaved(fromOfficeWeights(w)), () => undefined);
+    // A weight moved just before leaving the page is still saved.
+    window.addEventListener('pagehide', flush);
     return () => {
       live = false;
-      clearTimeout(timer.current);
+      window.removeEventListener('pagehide', flush);
+      flush();
     };
-  }, [client, office]);
+  }, [client, office, flush]);
   const save = useCallback((next: Record<string, string>) => {
     setSaved(next);
     if (!office) {
       writeSaved(storage(), user.username, next);
       return;
     }
+    pending.current = next;
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => void client.saveOfficeWeights(toOfficeWeights(next)).catch(() => undefined), 400);
-  }, [client, office, user.username]);
+    timer.current = setTimeout(flush, 400);
+  }, [office, user.username, flush]);
   return { saved, where: office ? 'office' : 'device', save };
 }
