@@ -37,8 +37,9 @@ export interface Columns {
  */
 export class Warehouse {
   private readonly free: DuckDBConnection[] = [];
-  private readonly waiting: ((c: DuckDBConnection) => void)[] = [];
+  private readonly waiting: { resolve: (c: DuckDBConnection) => void; reject: (e: Error) => void }[] = [];
   private closed = false;
+  private open: number;
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -49,6 +50,7 @@ export class Warehouse {
     readonly path: string,
   ) {
     this.free.push(...all);
+    this.open = all.length;
   }
 
   /** Opens (creating when writable and absent) a warehouse file. */
@@ -71,13 +73,22 @@ export class Warehouse {
     if (this.closed) throw new Error('The warehouse is closed.');
     const c = this.free.pop();
     if (c) return c;
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
   }
 
   private release(c: DuckDBConnection): void {
+    if (this.closed) {
+      this.closeConnection(c);
+      return;
+    }
     const next = this.waiting.shift();
-    if (next) next(c);
+    if (next) next.resolve(c);
     else this.free.push(c);
+  }
+
+  private closeConnection(c: DuckDBConnection): void {
+    c.closeSync();
+    if (--this.open === 0) this.instance.closeSync();
   }
 
   /** Runs `fn` with a connection of its own, returned to the pool afterwards. */
@@ -155,12 +166,18 @@ export class Warehouse {
     return this.closed;
   }
 
-  /** Closes every connection and the database. */
+  /**
+   * Closes the warehouse: idle connections at once; a connection still running a query (a
+   * warm-up, a request finishing on a replaced file) is interrupted and closed when it returns,
+   * since closing it under a running query would bring the whole process down. The database
+   * closes with its last connection.
+   */
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    for (const c of this.all) c.closeSync();
-    this.instance.closeSync();
+    for (const w of this.waiting.splice(0)) w.reject(new Error('The warehouse is closed.'));
+    for (const c of this.all) if (!this.free.includes(c)) c.interrupt();
+    for (const c of this.free.splice(0)) this.closeConnection(c);
   }
 }
 
