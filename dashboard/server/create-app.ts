@@ -7,7 +7,7 @@ import { CATALOGUE, findQuery } from '../../queries/catalogue/catalogue.ts';
 import { AnswerCache, cacheKey } from '../../queries/catalogue/answer-cache.ts';
 import { openApiDocument } from '../../queries/catalogue/openapi.ts';
 import { warmUp, type WarmUpReport } from '../../queries/catalogue/warm-up.ts';
-import { AnswerTooLargeError, ParamError, parseParams, runQuery } from '../../queries/catalogue/run-query.ts';
+import { AnswerTooLargeError, answerFrom, ParamError, parseParams } from '../../queries/catalogue/run-query.ts';
 import type { AuditLog } from '../../warehouse/audit-log.ts';
 import { QueryTimeoutError, type Warehouse } from '../../warehouse/warehouse.ts';
 import { mayRun } from './access.ts';
@@ -187,8 +187,11 @@ export function createApp(options: AppOptions): express.Express {
     const validated = parseParams(query, params) as Record<string, unknown>;
     // Firm-level answers depend on who asks: their cache entries are per user and territories.
     const key = cacheKey(query.name, query.firmLevel ? { ...validated, __viewer: [viewer!.username, ...viewer!.territories] } : validated);
-    const answer = await cache.get(options.warehouse(), key, () =>
-      runQuery(options.warehouse(), query, params, { timeoutMs: options.queryTimeoutMs ?? 5000, maxRows: options.maxRows ?? 50_000 }, viewer));
+    const warehouse = options.warehouse();
+    const answer = await cache.get(warehouse, key, () => answerFrom(
+      (k) => cache.peek(warehouse, k), (p) => cacheKey(query.name, p),
+      warehouse, query, params, { timeoutMs: options.queryTimeoutMs ?? 5000, maxRows: options.maxRows ?? 50_000 }, viewer,
+    ));
     if (query.firmLevel) {
       await options.audit!.record({ at: new Date(), username: viewer!.username, role: viewer!.role, query: query.name, params: validated, rows: answer.rowCount });
     }

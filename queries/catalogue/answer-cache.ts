@@ -48,6 +48,12 @@ export class AnswerCache {
     return answer;
   }
 
+  /** The answer kept for a key, pinned or cached, if any (nothing is computed). */
+  peek(warehouse: Warehouse, key: string): Promise<QueryAnswer> | undefined {
+    if (warehouse.access !== 'read') return undefined;
+    return this.pinned.get(warehouse)?.get(key) ?? this.byWarehouse.get(warehouse)?.get(key);
+  }
+
   /** Whether an answer is pinned for this warehouse and key. */
   isPinned(warehouse: Warehouse, key: string): boolean {
     return this.pinned.get(warehouse)?.has(key) ?? false;

@@ -66,6 +66,15 @@ export interface QueryDefinition<P extends z.ZodType = z.ZodType> {
    * answer also yields, by filtering its rows, the answers for each value of one parameter.
    */
   warm?: WarmSpec;
+  /**
+   * An answer worked out from another answer of the same query already at hand (a ranking under
+   * new weights from the same components), without running SQL. The server uses it when the
+   * `base` answer is cached; tests hold `derive` equal to running the query.
+   */
+  reuse?: {
+    base(params: z.infer<P>): Record<string, unknown>;
+    derive(base: Columns, params: z.infer<P>): Columns;
+  };
   /** Builds the SQL for validated parameters. */
   build(params: z.infer<P>, viewer: Viewer | null): BoundSql;
 }

@@ -75,3 +75,22 @@ export function readFreshness(warehouse: Warehouse): Promise<Freshness> {
   }
   return cached;
 }
+
+/**
+ * The answer to a query, from a cache's answer for the query's `reuse.base` when it holds one (no
+ * SQL run), else by running it. The cache is only read here; the caller keeps the answer.
+ */
+export async function answerFrom(
+  cached: (key: string) => Promise<QueryAnswer> | undefined, keyOf: (params: Record<string, unknown>) => string,
+  warehouse: Warehouse, query: QueryDefinition, raw: Record<string, unknown>, limits: RunLimits = {}, viewer: Viewer | null = null,
+): Promise<QueryAnswer> {
+  if (query.reuse && !query.firmLevel) {
+    const params = parseParams(query, raw);
+    const base = cached(keyOf(query.reuse.base(params)));
+    if (base) {
+      const answer = await base;
+      return { ...answer, ...query.reuse.derive(answer, params), query: query.name };
+    }
+  }
+  return runQuery(warehouse, query, raw, limits, viewer);
+}

@@ -19,6 +19,7 @@ import { visitLoop } from '../outreach/visit-loop.ts';
 import { asRows } from './market-fixtures.ts';
 import { marketSectors } from './market-sectors.ts';
 import { marketShiftShare } from './market-shift-share.ts';
+import { targetSectors } from './target-sectors.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'faro-market-'));
 let w: Warehouse;
@@ -73,6 +74,17 @@ describe('market queries against a naive computation over the tiny demo', () => 
       expect(r.survey_period).toBe(period);
     }
     expect(checked).toBeGreaterThan(3);
+  });
+
+  it('a ranking under new weights, worked out from the default answer, is the query\'s own (every sector of two provinces)', async () => {
+    for (const territory of ['17', '09']) {
+      const defaults = await runQuery(w, targetSectors, { territory });
+      expect(defaults.rowCount).toBeGreaterThan(5);
+      for (const weights of [{ w_lq: '0.9', w_growth: '0.05', w_tightness: '0', w_youth: '0.05' }, { w_lq: '0', w_growth: '1', w_tightness: '1', w_youth: '0' }, { w_lq: '0.2', w_growth: '0.2', w_tightness: '0.2', w_youth: '0.2' }]) {
+        const derived = targetSectors.reuse!.derive(defaults, targetSectors.params.parse({ territory, ...weights }));
+        expect(derived.values).toEqual((await runQuery(w, targetSectors, { territory, ...weights })).values);
+      }
+    }
   });
 
   it('shift-share components match plain loops and add up to the change', async () => {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryWarehouse } from '../../warehouse/testing/memory-warehouse.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
@@ -40,6 +41,8 @@ beforeAll(async () => {
 });
 afterAll(() => w.close());
 
+/** A weight as the page sends it: 0 to 1 with two decimals, or a whole number up to 3. */
+const weightArb = fc.oneof(fc.integer({ min: 0, max: 100 }).map((n) => String(n / 100)), fc.integer({ min: 0, max: 3 }).map(String));
 const run = async (params: Record<string, string>) => asRows(await runQuery(w, q, params)) as Record<string, number | string | null>[];
 
 describe('target-sectors', () => {
@@ -86,6 +89,19 @@ describe('target-sectors', () => {
     const onlyLq = await run({ territory: '17', from: '2024-01', to: '2024-12', w_lq: '1', w_growth: '0', w_tightness: '0', w_youth: '0' });
     expect(onlyLq.map((x) => x.sector_code)).toEqual(['C', 'A', 'G']);
     [1, 0.5, 0].forEach((s, i) => expect(onlyLq[i]!.score).toBeCloseTo(s, 12));
+  });
+
+  it('re-ranks under new weights from the default answer exactly as the query does (ties to the sector code)', async () => {
+    const base = { territory: '17', from: '2024-01', to: '2024-12' };
+    const defaults = await runQuery(w, q, { ...base, w_lq: '0.35', w_growth: '0.3', w_tightness: '0.2', w_youth: '0.15' });
+    const sets = [{ w_lq: '0', w_growth: '0', w_tightness: '0', w_youth: '0' }, { w_lq: '1', w_growth: '0', w_tightness: '0', w_youth: '0' },
+      ...fc.sample(fc.record({ w_lq: weightArb, w_growth: weightArb, w_tightness: weightArb, w_youth: weightArb }), { numRuns: 40, seed: 5 })];
+    for (const weights of sets) {
+      const params = q.params.parse({ ...base, ...weights });
+      expect(q.reuse!.base(params)).toEqual(q.params.parse({ ...base, w_lq: '0.35', w_growth: '0.3', w_tightness: '0.2', w_youth: '0.15' }));
+      const derived = q.reuse!.derive(defaults, params);
+      expect(derived.values).toEqual((await runQuery(w, q, { ...base, ...weights })).values);
+    }
   });
 
   it('defaults to the latest 12 months, plans with EXPLAIN, refuses malformed weights', async () => {

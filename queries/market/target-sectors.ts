@@ -3,6 +3,7 @@ import { month, monthStart } from '../catalogue/params.ts';
 import { defineQuery } from '../catalogue/query-definition.ts';
 import { territoryCode, weight, perProvince } from './market-params.ts';
 import { inTerritory } from './market-sql.ts';
+import { reweightSectors } from './reweight-sectors.ts';
 import { DEFAULT_SECTOR_WEIGHTS as W, sectorScoreCtes } from './sector-score-sql.ts';
 
 /** Documented columns shared by the sector ranking. */
@@ -57,6 +58,11 @@ export const targetSectors = defineQuery({
   example: { territory: '17' },
   // The outreach page's analysis of each province, precomputed when a warehouse is served.
   warm: perProvince({ w_lq: '0.35', w_growth: '0.3', w_tightness: '0.2', w_youth: '0.15' }),
+  // New weights reuse the components of the answer under the default weights, when it is at hand.
+  reuse: {
+    base: (p) => ({ ...p, w_lq: W.lq, w_growth: W.growth, w_tightness: W.tightness, w_youth: W.youth }),
+    derive: (base, p) => reweightSectors(base, { lq: p.w_lq ?? W.lq, growth: p.w_growth ?? W.growth, tightness: p.w_tightness ?? W.tightness, youth: p.w_youth ?? W.youth }),
+  },
   build: (p) => ({
     sql: `WITH ${sectorScoreCtes(inTerritory, { lq: '$w_lq::DOUBLE', growth: '$w_growth::DOUBLE', tightness: '$w_tightness::DOUBLE', youth: '$w_youth::DOUBLE' })}
       SELECT row_number() OVER (ORDER BY score DESC, sector_code)::INTEGER AS rank, sector_code, e1::INTEGER AS vacancies, e0::INTEGER AS vacancies_year_before,
