@@ -4,7 +4,7 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATALOGUE, findQuery } from '../../queries/catalogue/catalogue.ts';
-import { AnswerCache, cacheKey } from '../../queries/catalogue/answer-cache.ts';
+import { AnswerCache, answerKey, cacheKey } from '../../queries/catalogue/answer-cache.ts';
 import { openApiDocument } from '../../queries/catalogue/openapi.ts';
 import { warmUp, type WarmUpReport } from '../../queries/catalogue/warm-up.ts';
 import { AnswerTooLargeError, answerFrom, ParamError, parseParams } from '../../queries/catalogue/run-query.ts';
@@ -70,7 +70,9 @@ export function createApp(options: AppOptions): express.Express {
   const warm = (warehouse: Warehouse) => {
     if (options.warmUp === false || warehouse.access !== 'read' || warmed.has(warehouse)) return;
     warmed.add(warehouse);
-    warmUp(warehouse, cache, CATALOGUE).then(options.onWarmUp, (error: Error) => {
+    const viewers = (options.users?.list?.() ?? []).filter((u) => u.role === 'concertador')
+      .map((u) => ({ username: u.username, role: u.role, territories: u.territories }));
+    warmUp(warehouse, cache, CATALOGUE, viewers).then(options.onWarmUp, (error: Error) => {
       // A load may publish a new file, and the old one close, in the middle of a warm-up.
       if (!warehouse.isClosed) console.error(`Warm-up failed: ${error.message}`);
     });
@@ -185,8 +187,8 @@ export function createApp(options: AppOptions): express.Express {
     const viewer = session ? { username: session.username, role: session.role, territories: session.territories } : null;
     if (query.firmLevel && !options.audit) throw new ApiError(503, 'audit_unavailable', 'Firm-level data are served only with an audit log.');
     const validated = parseParams(query, params) as Record<string, unknown>;
-    // Firm-level answers depend on who asks: their cache entries are per user and territories.
-    const key = cacheKey(query.name, query.firmLevel ? { ...validated, __viewer: [viewer!.username, ...viewer!.territories] } : validated);
+    // Firm-level answers depend on the territories of who asks: their entries are per territory set.
+    const key = answerKey(query, validated, viewer);
     const warehouse = options.warehouse();
     const answer = await cache.get(warehouse, key, () => answerFrom(
       (k) => cache.peek(warehouse, k), (p) => cacheKey(query.name, p),

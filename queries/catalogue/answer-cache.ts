@@ -1,4 +1,5 @@
 import type { Warehouse } from '../../warehouse/warehouse.ts';
+import type { QueryDefinition, Viewer } from './query-definition.ts';
 import type { QueryAnswer } from './run-query.ts';
 
 /**
@@ -58,6 +59,15 @@ export class AnswerCache {
   isPinned(warehouse: Warehouse, key: string): boolean {
     return this.pinned.get(warehouse)?.has(key) ?? false;
   }
+}
+
+/**
+ * The cache key of a query's answer: its name and validated parameters, and for a firm-level
+ * query the territories it is scoped to (its answer depends on them and nothing else about the
+ * viewer; every serving is still checked and audited per user).
+ */
+export function answerKey(query: Pick<QueryDefinition, 'name' | 'firmLevel'>, validated: Record<string, unknown>, viewer: Viewer | null): string {
+  return cacheKey(query.name, query.firmLevel ? { ...validated, __territories: [...(viewer?.territories ?? [])].sort() } : validated);
 }
 
 /** A cache key for a query and its validated parameters (key order does not matter). */

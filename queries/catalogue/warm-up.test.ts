@@ -6,7 +6,7 @@ import { migrate } from '../../warehouse/migrate.ts';
 import { Warehouse } from '../../warehouse/warehouse.ts';
 import { INDICATORS } from '../survey/indicators.ts';
 import { surveyIndicator } from '../survey/survey-indicator.ts';
-import { AnswerCache, cacheKey } from './answer-cache.ts';
+import { AnswerCache, answerKey, cacheKey } from './answer-cache.ts';
 import { CATALOGUE } from './catalogue.ts';
 import { parseParams, runQuery } from './run-query.ts';
 import { warmUp } from './warm-up.ts';
@@ -32,8 +32,29 @@ afterAll(() => {
 });
 
 describe('warmUp', () => {
-  it('precomputes no firm-level answer', () => {
-    expect(CATALOGUE.filter((q) => q.firmLevel && q.warm)).toEqual([]);
+  it('precomputes firm lists only for the territory sets of the outreach staff it is given', async () => {
+    const firmLevel = CATALOGUE.filter((q) => q.firmLevel && q.warm);
+    expect(firmLevel.length).toBeGreaterThan(0);
+    const alone = new AnswerCache();
+    await warmUp(served, alone, CATALOGUE);
+    const staff = [
+      { username: 'ana', role: 'concertador' as const, territories: ['17', '09'] },
+      { username: 'beto', role: 'concertador' as const, territories: ['09', '17'] },
+      { username: 'carla', role: 'concertador' as const, territories: ['01'] },
+    ];
+    const cache = new AnswerCache();
+    const report = await warmUp(served, cache, CATALOGUE, staff);
+    const perSet = firmLevel.reduce((n, q) => n + (q.warm!.params as readonly unknown[]).length, 0);
+    // Ana and Beto share one territory set: two sets in all.
+    expect(report.computed - (await warmUp(served, new AnswerCache(), CATALOGUE)).computed).toBe(2 * perSet);
+    for (const q of firmLevel) {
+      const params = (q.warm!.params as readonly Record<string, string>[])[0]!;
+      const validated = parseParams(q, params) as Record<string, unknown>;
+      expect(alone.isPinned(served, answerKey(q, validated, staff[0]!))).toBe(false);
+      expect(cache.isPinned(served, answerKey(q, validated, staff[1]!))).toBe(true);
+      const pinned = await cache.get(served, answerKey(q, validated, staff[2]!), () => Promise.reject(new Error('should be pinned')));
+      expect(pinned.values).toEqual((await runQuery(served, q, params, {}, staff[2]!)).values);
+    }
   });
 
   it('pins every declared answer and derives each period\'s answer as a slice of the all-period one', async () => {

@@ -1,6 +1,6 @@
 import type { Warehouse } from '../../warehouse/warehouse.ts';
-import { AnswerCache, cacheKey } from './answer-cache.ts';
-import type { QueryDefinition, WarmSplit } from './query-definition.ts';
+import { AnswerCache, answerKey, cacheKey } from './answer-cache.ts';
+import type { QueryDefinition, Viewer, WarmSplit } from './query-definition.ts';
 import { parseParams, runQuery, type QueryAnswer } from './run-query.ts';
 
 /** What a warm-up did. */
@@ -24,15 +24,18 @@ export function filterAnswer(answer: QueryAnswer, column: string, value: unknown
 /**
  * Precomputes the declared answers of the catalogue for one opened warehouse and pins them in
  * the cache, the public pages first, then the staff pages' landing views, one query at a time so
- * that live requests keep a core. Firm-level answers are never precomputed (they depend on who
- * asks). A served warehouse never changes, so these answers stay right until a load publishes a
- * new file. The server checks roles before it reads the cache, as for any answer.
+ * that live requests keep a core. A served warehouse never changes, so these answers stay right until a load publishes a
+ * new file. The server checks roles before it reads the cache, as for any answer. Firm lists are
+ * precomputed once per territory set of the outreach staff (`viewers`), last; they are served
+ * only to a concertador of those territories, and audited when served.
  */
-export async function warmUp(warehouse: Warehouse, cache: AnswerCache, catalogue: readonly QueryDefinition[]): Promise<WarmUpReport> {
+export async function warmUp(warehouse: Warehouse, cache: AnswerCache, catalogue: readonly QueryDefinition[], viewers: readonly Viewer[] = []): Promise<WarmUpReport> {
   const started = performance.now();
   let computed = 0;
   let derived = 0;
   const warmable = catalogue.filter((q) => q.warm && !q.firmLevel);
+  // Firm lists: once per territory set of the outreach staff, after everything else.
+  const teams = [...new Map(viewers.map((v) => [[...v.territories].sort().join(','), v])).values()].filter((v) => v.territories.length > 0);
   const plans: { query: QueryDefinition; sets: readonly Record<string, string>[] }[] = [];
   for (const query of warmable) {
     if (warehouse.isClosed) break;
@@ -61,6 +64,18 @@ export async function warmUp(warehouse: Warehouse, cache: AnswerCache, catalogue
         if (!parsed.success) continue;
         cache.pin(warehouse, cacheKey(query.name, parsed.data as Record<string, unknown>), Promise.resolve(filterAnswer(answer, split.column, value)));
         derived++;
+      }
+    }
+  }
+  for (const query of catalogue.filter((q) => q.warm && q.firmLevel)) {
+    const sets = typeof query.warm!.params === 'function' ? await query.warm!.params(warehouse) : query.warm!.params;
+    for (const viewer of teams) {
+      for (const params of sets) {
+        if (warehouse.isClosed) break;
+        const key = answerKey(query, parseParams(query, params) as Record<string, unknown>, viewer);
+        if (cache.isPinned(warehouse, key)) continue;
+        await cache.pin(warehouse, key, runQuery(warehouse, query, params, {}, viewer));
+        computed++;
       }
     }
   }

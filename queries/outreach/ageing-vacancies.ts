@@ -47,6 +47,8 @@ export const ageingVacancies = defineQuery({
     { name: 'compatible_seekers', kind: 'integer', label: { es: 'Buscadores compatibles', en: 'Compatible seekers' } },
   ],
   example: { min_days: '21', max_referrals: '3' },
+  // What the outreach page asks, precomputed for each territory set of the outreach staff.
+  warm: { params: [{}] },
   build: (p, viewer) => ({
     sql: `WITH e AS (
         SELECT date_trunc('month', d)::DATE AS m, d, (date_trunc('month', d) - INTERVAL ${ACTIVE_MONTHS - 1} MONTH)::DATE AS lo

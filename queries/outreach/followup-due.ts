@@ -46,6 +46,8 @@ export const followupDue = defineQuery({
     { name: 'reasons', kind: 'string', label: { es: 'Motivos (códigos)', en: 'Reasons (codes)' } },
   ],
   example: { days: '30' },
+  // What the outreach page asks, precomputed for each territory set of the outreach staff.
+  warm: { params: [{}] },
   build: (p, viewer) => ({
     sql: `WITH ref AS (SELECT coalesce($asof::DATE, greatest((SELECT max(contacted_on) FROM firm_contact), (SELECT max(posted_on) FROM vacancy))) AS d),
       ${MINE_CTE},

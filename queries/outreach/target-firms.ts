@@ -66,6 +66,8 @@ export const targetFirms = defineQuery({
     { name: 'reasons', kind: 'string', label: { es: 'Motivos (códigos)', en: 'Reasons (codes)' } },
   ],
   example: { limit: '50' },
+  // What the outreach page asks, precomputed for each territory set of the outreach staff.
+  warm: { params: [{ w_sector: '0.3', w_posting: '0.25', w_fill: '0.15', w_contact: '0.2', w_youth: '0.1', limit: '500' }] },
   build: (p, viewer) => ({
     sql: `WITH ${WINDOW_CTE}, ${MINE_CTE},
       ${sectorScoreCtes(inScope, { lq: String(SW.lq), growth: String(SW.growth), tightness: String(SW.tightness), youth: String(SW.youth) })},

@@ -43,6 +43,8 @@ export const visitLoop = defineQuery({
     num('repeat_posting_share', 'Proporción que publica de forma recurrente', 'Share posting repeatedly'),
   ],
   example: {},
+  // What the outreach page asks, precomputed for each territory set of the outreach staff.
+  warm: { params: [{}] },
   build: (p, viewer) => ({
     sql: `WITH ${WINDOW_CTE}, ${MINE_CTE},
       wv AS (SELECT v.vacancy_id, v.firm_id, v.posted_month FROM vacancy v, win WHERE v.posted_month BETWEEN win.f AND win.t AND v.firm_id IN (SELECT firm_id FROM mine)),

@@ -15,6 +15,8 @@ export interface User {
 /** Where users live; a ministry plugs its own single sign-on in here (see the README). */
 export interface UserStore {
   find(username: string): User | undefined;
+  /** Every user, when the store can list them (to precompute the outreach staff's firm lists). */
+  list?(): User[];
 }
 
 /** Users kept in a JSON file outside the warehouse (`data/users.json`), hashes only. */
@@ -23,6 +25,11 @@ export class FileUserStore implements UserStore {
 
   private all(): User[] {
     return existsSync(this.path) ? (JSON.parse(readFileSync(this.path, 'utf8')) as User[]) : [];
+  }
+
+  /** Every user. */
+  list(): User[] {
+    return this.all();
   }
 
   /** Finds a user by name. */
