@@ -168,6 +168,13 @@ for (const w of ['0.5', '0.6', '0.7']) {
 }
 figures.push({ name: `outreach page, a weight changed (${reweighted.length} new weight sets, re-ranked) p95`, value: percentile(reweighted, 95), unit: 'ms', budget: 30, budgetKind: 'max' });
 
+// The outreach page's firm lists for the signed-in concertador's territories (precomputed per territory set).
+const firmLists = await timeRuns(() => Promise.all([
+  get('target-firms', { w_sector: '0.3', w_posting: '0.25', w_fill: '0.15', w_contact: '0.2', w_youth: '0.1', limit: '500' }),
+  get('followup-due', {}), get('ageing-vacancies', {}), get('visit-loop', {}),
+]), runs);
+figures.push({ name: 'outreach page, the firm lists (precomputed, 4 views) p95', value: percentile(firmLists, 95), unit: 'ms', budget: 30, budgetKind: 'max' });
+
 // The public page on a change of period: headline cards (now and before), by sex, the map, the trend.
 const [{ period: latest } = { period: '' }, { period: before } = { period: '' }] = await served.rows<{ period: string }>('SELECT DISTINCT period FROM survey_person ORDER BY period DESC LIMIT 2');
 const headline = ['youth_unemployment_15_24', 'youth_unemployment_18_29', 'neet_15_24', 'adequate_employment_rate', 'informality_rate', 'median_labour_income'];
