@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { updateWarehouse } from '../warehouse/publish.ts';
+import { upgradeWarehouse } from '../warehouse/upgrade-warehouse.ts';
 import { Warehouse } from '../warehouse/warehouse.ts';
 import { formatTable } from './cli/format-table.ts';
 import { progress } from './cli/progress.ts';
@@ -59,6 +60,7 @@ async function main(argv: string[]): Promise<number> {
     case 'demo': {
       if (values['if-absent'] && existsSync(dbPath)) {
         console.log(`El almacén ya existe / warehouse present: ${dbPath}`);
+        if (await upgradeWarehouse(dbPath)) console.log('Almacén actualizado a esta versión / warehouse upgraded to this version.');
         return 0;
       }
       const scale = values.scale as 'tiny' | 'small' | 'mx';
@@ -132,7 +134,7 @@ async function load(paths: string[], source: ReturnType<typeof sourceById>, forc
         source,
         force,
         onProgress: (percent) => bar.progress(percent),
-        onStage: (stage, file) => bar.step(`${{ hash: 'Verificando', read: 'Leyendo', check: 'Validando', write: 'Escribiendo' }[stage]} ${file}`),
+        onStage: (stage, file) => bar.step(`${{ hash: 'Verificando', read: 'Leyendo', check: 'Validando', write: 'Escribiendo', derive: 'Reconstruyendo' }[stage]} ${file}`),
       }),
     );
   } finally {

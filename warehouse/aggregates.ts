@@ -1,3 +1,4 @@
+import { rebuildFacts } from './facts.ts';
 import type { Session, Warehouse } from './warehouse.ts';
 
 /** Statements that rebuild `placement_monthly` from `placement`, sorted by month for zone maps. */
@@ -8,7 +9,11 @@ export const REBUILD_PLACEMENT_MONTHLY: readonly string[] = [
    FROM placement GROUP BY ALL ORDER BY month, province_code`,
 ];
 
-/** Rebuilds the pre-aggregated tables (tests that insert rows directly call this after). */
-export async function rebuildAggregates(target: Warehouse | Session): Promise<void> {
+/**
+ * Rebuilds the pre-aggregated tables and the derived facts (after a batch of loads; tests that
+ * insert rows directly call this after).
+ */
+export async function rebuildAggregates(target: Warehouse | Session, onStep?: (step: number, of: number) => void): Promise<void> {
   for (const statement of REBUILD_PLACEMENT_MONTHLY) await target.run(statement);
+  await rebuildFacts(target, onStep);
 }

@@ -24,7 +24,7 @@ export interface LoadOptions {
   /** Load even when the same bytes were loaded before (after a rule change, say); rows are replaced by natural key. */
   force?: boolean;
   /** Called at each stage of a long load. */
-  onStage?: (stage: 'hash' | 'read' | 'check' | 'write', file: string) => void;
+  onStage?: (stage: 'hash' | 'read' | 'check' | 'write' | 'derive', file: string) => void;
   /** Called during the long statements of a stage with DuckDB's progress through it (0-100). */
   onProgress?: (percent: number) => void;
 }

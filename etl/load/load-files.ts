@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { rebuildFacts } from '../../warehouse/facts.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { SOURCES, sourceForFile } from '../sources/sources.ts';
 import { isBoundaryFile, loadBoundaryFile } from './load-boundaries.ts';
@@ -28,13 +29,22 @@ export function planFiles(paths: readonly string[]): string[] {
   return files.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
-/** Loads files one by one, each in its own transaction (boundary files by their own loader), and returns one report per file. */
+/**
+ * Loads files one by one, each in its own transaction (boundary files by their own loader), and
+ * returns one report per file. When any file changed the data, the derived facts are then rebuilt
+ * once for the batch, in their own transaction. A file that fails stops the batch before that
+ * (the CLI then publishes nothing).
+ */
 export async function loadFiles(warehouse: Warehouse, paths: readonly string[], options: LoadOptions & { onReport?: (r: LoadReport) => void }): Promise<LoadReport[]> {
   const reports: LoadReport[] = [];
   for (const file of planFiles(paths)) {
     const report = isBoundaryFile(file) && !options.source ? await loadBoundaryFile(warehouse, file, options) : await loadFile(warehouse, file, options);
     options.onReport?.(report);
     reports.push(report);
+  }
+  if (reports.some((r) => r.status === 'loaded')) {
+    options.onStage?.('derive', 'hechos derivados');
+    await rebuildFacts(warehouse, (step, of) => options.onProgress?.((100 * step) / of));
   }
   return reports;
 }

@@ -83,8 +83,23 @@ export interface Fragment {
   params: BoundValues;
 }
 
+/**
+ * The derived facts (warehouse/facts.ts), and the filters that apply to each: every grouping
+ * column is on the fact's own row, so a filter is a plain condition, with no join.
+ */
+export const FACT_FILTERS = {
+  seeker_fact: ['province', 'office', 'sex', 'age'],
+  event_fact: ['province', 'office', 'sex', 'age', 'channel'],
+  referral_fact: ['province', 'office', 'sector', 'occupation', 'sex', 'age'],
+  placement_fact: ['province', 'office', 'sector', 'occupation', 'sex', 'age', 'channel'],
+  vacancy_fact: ['province', 'office', 'sector', 'occupation'],
+} as const satisfies Record<string, readonly (keyof KpiFilters)[]>;
+
+/** A derived fact table. */
+export type FactTable = keyof typeof FACT_FILTERS;
+
 /** Tables (and the placements aggregate) the filters know how to restrict. */
-export type KpiTable = 'seeker' | 'service_event' | 'referral' | 'placement' | 'placement_monthly' | 'vacancy' | 'office';
+export type KpiTable = 'seeker' | 'service_event' | 'referral' | 'placement' | 'placement_monthly' | 'vacancy' | 'office' | FactTable;
 
 const AGE_SQL = (col: string) => `(${col} = $age OR ($age = 'youth' AND ${col} IN (${YOUTH_BANDS.map((b) => `'${b}'`).join(', ')})))`;
 const KIND_SQL = (col: string) => `(${col} = $channel OR ($channel = 'workshop' AND ${col} IN ('workshop_seekers', 'workshop_employers')))`;
@@ -114,6 +129,20 @@ export function kpiWhere(f: KpiFilters, table: KpiTable, alias: string): Fragmen
     if (f.sex !== undefined) params.sex = f.sex;
     if (f.age !== undefined) params.age = f.age;
   };
+  if (table in FACT_FILTERS) {
+    const sql: Record<keyof KpiFilters, string> = {
+      from: '', to: '',
+      province: `${a}.province_code = $province`,
+      office: `${a}.office_code = $office`,
+      sector: `${a}.sector_code = $sector`,
+      occupation: `starts_with(${a}.occupation_code, $occupation)`,
+      sex: `${a}.sex = $sex`,
+      age: AGE_SQL(`${a}.age_band`),
+      channel: table === 'event_fact' ? KIND_SQL(`${a}.kind`) : `${a}.channel = $channel`,
+    };
+    for (const name of FACT_FILTERS[table as FactTable]) use(name, sql[name]);
+    return { sql: conds.length ? conds.join(' AND ') : 'true', params };
+  }
   switch (table) {
     case 'seeker':
       use('province', `${a}.province_code = $province`);
@@ -184,6 +213,12 @@ export const DATA_END_SQL = '(SELECT last_day(max(month)) FROM placement_monthly
 
 /** The latest follow-up date: a placement's k-month retention is observable when placed_on + k months is on or before it. */
 export const FOLLOWUP_END_SQL = '(SELECT max(checked_on) FROM followup)';
+
+/** {@link DATA_END_SQL}, as recorded when the facts were built (a one-row table). */
+export const FACT_DATA_END_SQL = '(SELECT data_end FROM fact_bounds)';
+
+/** {@link FOLLOWUP_END_SQL}, as recorded when the facts were built (a one-row table). */
+export const FACT_FOLLOWUP_END_SQL = '(SELECT followup_end FROM fact_bounds)';
 
 /** `quantile_cont` (linear interpolation between closest ranks) of an integer expression, as DOUBLE. */
 export function quantile(expr: string, q: number): string {

@@ -1,5 +1,5 @@
 import { defineQuery } from '../catalogue/query-definition.ts';
-import { DATA_END_SQL, FOLLOWUP_END_SQL, KpiSql, PERIOD_COLUMNS, kpiParams, quantile, ratio, kpiWarm } from './kpi-filters.ts';
+import { FACT_DATA_END_SQL, FACT_FOLLOWUP_END_SQL, KpiSql, PERIOD_COLUMNS, kpiParams, quantile, ratio, kpiWarm } from './kpi-filters.ts';
 
 /**
  * Headline placement KPIs of the policy dashboard: one row for the filters and period
@@ -40,7 +40,7 @@ export const kpiSummary = defineQuery({
     es: 'tasa de colocación = colocaciones / personas atendidas; cobertura = puestos cubiertos (máx. puestos por vacante) / puestos; permanencia k = colocaciones observables con seguimiento a k meses y aún empleadas / colocaciones observables con seguimiento a k meses (observable: fecha + k meses ≤ último seguimiento); medianas y P75 por interpolación lineal (quantile_cont); persona activa = registrada en los 12 meses hasta el fin del periodo y sin colocación desde entonces hasta ese fin',
     en: 'placement rate = placements / seekers attended; fill rate = filled positions (capped at each vacancy\'s positions) / positions; retention k = observable placements followed up at k months and still employed / observable placements followed up at k months (observable: date + k months ≤ latest follow-up); medians and P75 by linear interpolation (quantile_cont); active seeker = registered in the 12 months up to the period end and not placed since, up to that end',
   },
-  sources: ['seeker', 'service_event', 'referral', 'placement', 'vacancy', 'followup', 'placement_monthly'],
+  sources: ['seeker_fact', 'event_fact', 'referral_fact', 'placement_fact', 'vacancy_fact', 'fact_bounds', 'placement_monthly'],
   params: kpiParams({}),
   columns: [
     ...PERIOD_COLUMNS,
@@ -74,75 +74,52 @@ export const kpiSummary = defineQuery({
   warm: kpiWarm(),
   build: (f) => {
     const k = new KpiSql(f, 12);
-    const seekerWhere = k.where('seeker', 's');
+    const seekerWhere = k.where('seeker_fact', 's');
     return k.bound(`WITH
       reg AS (
-        SELECT s.seeker_id, s.person_id, s.registered_on FROM seeker s
+        SELECT s.px, s.registered_on, s.first_service_on FROM seeker_fact s
         WHERE ${k.inPeriod('s.reg_month')} AND ${seekerWhere}),
-      reg_agg AS (SELECT count(*) AS registrations, count(DISTINCT person_id) AS persons_registered FROM reg),
-      first_service AS (
-        SELECT r.seeker_id, date_diff('day', r.registered_on, min(e.event_on)) AS days
-        FROM reg r JOIN service_event e ON e.seeker_id = r.seeker_id AND e.event_on >= r.registered_on
-        WHERE e.month >= ${k.lo}
-        GROUP BY r.seeker_id, r.registered_on),
-      service_agg AS (SELECT ${quantile('days', 0.5)} AS median_days_to_first_service FROM first_service),
+      reg_agg AS (
+        SELECT count(*) AS registrations, count(DISTINCT px) AS persons_registered,
+          ${quantile("date_diff('day', registered_on, first_service_on)", 0.5)} AS median_days_to_first_service
+        FROM reg),
       window_reg AS (
-        SELECT s.person_id, min(s.registered_on) AS first_reg FROM seeker s
+        SELECT s.px, min(s.registered_on) AS first_reg FROM seeker_fact s
         WHERE s.reg_month BETWEEN (${k.hi} - INTERVAL 11 MONTH)::DATE AND ${k.hi} AND ${seekerWhere}
-        GROUP BY s.person_id),
+        GROUP BY s.px),
       window_placed AS (
-        SELECT DISTINCT w.person_id
-        FROM window_reg w JOIN seeker s2 ON s2.person_id = w.person_id
-          JOIN placement p ON p.seeker_id = s2.seeker_id
+        SELECT DISTINCT w.px
+        FROM window_reg w JOIN placement_fact p ON p.px = w.px
         WHERE p.month BETWEEN (${k.hi} - INTERVAL 11 MONTH)::DATE AND ${k.hi} AND p.placed_on >= w.first_reg),
       active_agg AS (
-        SELECT count(*) AS active_seekers FROM window_reg w ANTI JOIN window_placed x ON x.person_id = w.person_id),
+        SELECT count(*) AS active_seekers FROM window_reg w ANTI JOIN window_placed x ON x.px = w.px),
       attended_agg AS (
-        SELECT count(DISTINCT s.person_id) AS seekers_attended
-        FROM (SELECT DISTINCT e.seeker_id FROM service_event e
-              WHERE ${k.inPeriod('e.month')} AND e.seeker_id IS NOT NULL AND ${k.where('service_event', 'e')}) e
-          JOIN seeker s ON s.seeker_id = e.seeker_id),
+        SELECT count(DISTINCT e.px) AS seekers_attended FROM event_fact e
+        WHERE ${k.inPeriod('e.month')} AND ${k.where('event_fact', 'e')}),
       referral_agg AS (
-        SELECT count(*) AS referrals FROM referral r WHERE ${k.inPeriod('r.ref_month')} AND ${k.where('referral', 'r')}),
-      plc AS (
-        SELECT p.placement_id, p.placed_on, s.person_id, date_diff('day', s.registered_on, p.placed_on) AS days
-        FROM placement p LEFT JOIN seeker s ON s.seeker_id = p.seeker_id
-        WHERE ${k.inPeriod('p.month')} AND ${k.where('placement', 'p')}),
+        SELECT count(*) AS referrals FROM referral_fact r WHERE ${k.inPeriod('r.ref_month')} AND ${k.where('referral_fact', 'r')}),
       plc_agg AS (
-        SELECT count(*) AS placements, count(DISTINCT person_id) AS persons_placed,
-          ${quantile('days', 0.5)} AS median_days_to_placement, ${quantile('days', 0.75)} AS p75_days_to_placement
-        FROM plc),
-      fu AS (
-        SELECT f.placement_id,
-          bool_or(f.months_after = 1) AS has1, bool_or(f.months_after = 3) AS has3, bool_or(f.months_after = 6) AS has6,
-          bool_or(f.months_after = 3 AND f.still_employed) AS emp3, bool_or(f.months_after = 6 AND f.still_employed) AS emp6
-        FROM followup f WHERE f.checked_on >= ${k.lo} AND f.placement_id IN (SELECT placement_id FROM plc) GROUP BY f.placement_id),
-      obs AS (
-        SELECT coalesce(fu.has1, false) AS has1, coalesce(fu.has3, false) AS has3, coalesce(fu.has6, false) AS has6,
-          coalesce(fu.emp3, false) AS emp3, coalesce(fu.emp6, false) AS emp6,
-          plc.placed_on + INTERVAL 1 MONTH <= e.d AS due1, plc.placed_on + INTERVAL 3 MONTH <= e.d AS due3,
-          plc.placed_on + INTERVAL 6 MONTH <= e.d AS due6
-        FROM plc LEFT JOIN fu USING (placement_id) CROSS JOIN (SELECT ${FOLLOWUP_END_SQL} AS d) e),
-      retention_agg AS (
-        SELECT count(*) FILTER (WHERE due3 AND has3) AS followed_up_3m, count(*) FILTER (WHERE due3 AND emp3) AS retained_3m,
-          count(*) FILTER (WHERE due6 AND has6) AS followed_up_6m, count(*) FILTER (WHERE due6 AND emp6) AS retained_6m,
-          count(*) FILTER (WHERE due1 AND has1) + count(*) FILTER (WHERE due3 AND has3) + count(*) FILTER (WHERE due6 AND has6) AS done,
-          count(*) FILTER (WHERE due1) + count(*) FILTER (WHERE due3) + count(*) FILTER (WHERE due6) AS due
-        FROM obs),
-      vac AS (
-        SELECT v.vacancy_id, v.posted_on, v.closed_on, v.positions FROM vacancy v
-        WHERE ${k.inPeriod('v.posted_month')} AND ${k.where('vacancy', 'v')}),
-      fill AS (
-        SELECT p.vacancy_id, count(*) AS n, min(p.placed_on) AS first_on FROM placement p
-        WHERE p.month >= ${k.lo} AND p.vacancy_id IN (SELECT vacancy_id FROM vac) GROUP BY p.vacancy_id),
+        SELECT count(*) AS placements, count(DISTINCT p.px) AS persons_placed,
+          ${quantile('p.days', 0.5)} AS median_days_to_placement, ${quantile('p.days', 0.75)} AS p75_days_to_placement,
+          count(*) FILTER (WHERE p.placed_on + INTERVAL 3 MONTH <= e.d AND p.has3) AS followed_up_3m,
+          count(*) FILTER (WHERE p.placed_on + INTERVAL 3 MONTH <= e.d AND p.emp3) AS retained_3m,
+          count(*) FILTER (WHERE p.placed_on + INTERVAL 6 MONTH <= e.d AND p.has6) AS followed_up_6m,
+          count(*) FILTER (WHERE p.placed_on + INTERVAL 6 MONTH <= e.d AND p.emp6) AS retained_6m,
+          count(*) FILTER (WHERE p.placed_on + INTERVAL 1 MONTH <= e.d AND p.has1) + count(*) FILTER (WHERE p.placed_on + INTERVAL 3 MONTH <= e.d AND p.has3)
+            + count(*) FILTER (WHERE p.placed_on + INTERVAL 6 MONTH <= e.d AND p.has6) AS done,
+          count(*) FILTER (WHERE p.placed_on + INTERVAL 1 MONTH <= e.d) + count(*) FILTER (WHERE p.placed_on + INTERVAL 3 MONTH <= e.d)
+            + count(*) FILTER (WHERE p.placed_on + INTERVAL 6 MONTH <= e.d) AS due
+        FROM placement_fact p CROSS JOIN (SELECT ${FACT_FOLLOWUP_END_SQL} AS d) e
+        WHERE ${k.inPeriod('p.month')} AND ${k.where('placement_fact', 'p')}),
       vac_agg AS (
         SELECT count(*) AS vacancies, coalesce(sum(v.positions), 0) AS positions,
-          coalesce(sum(least(coalesce(fill.n, 0), v.positions)), 0) AS filled_positions,
-          ${quantile("date_diff('day', v.posted_on, fill.first_on)", 0.5)} AS median_days_to_fill,
-          ${quantile("date_diff('day', v.posted_on, fill.first_on)", 0.75)} AS p75_days_to_fill,
+          coalesce(sum(least(v.placements, v.positions)), 0) AS filled_positions,
+          ${quantile("date_diff('day', v.posted_on, v.first_placed_on)", 0.5)} AS median_days_to_fill,
+          ${quantile("date_diff('day', v.posted_on, v.first_placed_on)", 0.75)} AS p75_days_to_fill,
           count(*) FILTER (WHERE v.posted_on + 30 <= e.d) AS observable_30,
           count(*) FILTER (WHERE v.posted_on + 30 <= e.d AND (v.closed_on IS NULL OR v.closed_on > v.posted_on + 30)) AS open_30
-        FROM vac v LEFT JOIN fill USING (vacancy_id) CROSS JOIN (SELECT ${DATA_END_SQL} AS d) e)
+        FROM vacancy_fact v CROSS JOIN (SELECT ${FACT_DATA_END_SQL} AS d) e
+        WHERE ${k.inPeriod('v.posted_month')} AND ${k.where('vacancy_fact', 'v')})
       SELECT strftime(${k.lo}, '%Y-%m') AS period_from, strftime(${k.hi}, '%Y-%m') AS period_to,
         registrations::INTEGER AS registrations, persons_registered::INTEGER AS persons_registered,
         active_seekers::INTEGER AS active_seekers, seekers_attended::INTEGER AS seekers_attended,
@@ -157,6 +134,6 @@ export const kpiSummary = defineQuery({
         followed_up_3m::INTEGER AS followed_up_3m, ${ratio('retained_3m', 'followed_up_3m')} AS retention_3m,
         followed_up_6m::INTEGER AS followed_up_6m, ${ratio('retained_6m', 'followed_up_6m')} AS retention_6m,
         ${ratio('done', 'due')} AS followup_completion
-      FROM reg_agg, service_agg, active_agg, attended_agg, referral_agg, plc_agg, retention_agg, vac_agg`);
+      FROM reg_agg, active_agg, attended_agg, referral_agg, plc_agg, vac_agg`);
   },
 });

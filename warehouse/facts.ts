@@ -1,0 +1,67 @@
+import { Warehouse, type Session } from './warehouse.ts';
+
+/**
+ * Statements that rebuild the derived facts (migration 012) from the base tables: every grouping
+ * column joined in, persons numbered densely, follow-up outcomes and vacancy fills folded into
+ * their rows, each table sorted by month. Run in one transaction (see {@link rebuildFacts}).
+ */
+export const REBUILD_FACTS: readonly string[] = [
+  `CREATE OR REPLACE TEMP TABLE fact_seeker_px AS
+   SELECT seeker_id, dense_rank() OVER (ORDER BY person_id)::INTEGER AS px, sex, age_band, registered_on FROM seeker`,
+  'DELETE FROM seeker_fact',
+  `INSERT INTO seeker_fact
+   WITH first_service AS (
+     SELECT e.seeker_id, min(e.event_on) AS first_on
+     FROM service_event e JOIN fact_seeker_px s ON s.seeker_id = e.seeker_id
+     WHERE e.event_on >= s.registered_on GROUP BY e.seeker_id)
+   SELECT x.px, s.registered_on, s.reg_month, s.office_code, s.province_code, s.sex, s.age_band, s.disability, fs.first_on
+   FROM seeker s JOIN fact_seeker_px x USING (seeker_id) LEFT JOIN first_service fs USING (seeker_id)
+   ORDER BY s.reg_month, s.province_code, s.office_code`,
+  'DELETE FROM placement_fact',
+  `INSERT INTO placement_fact
+   WITH fu AS (
+     SELECT placement_id, bool_or(months_after = 1) AS has1, bool_or(months_after = 3) AS has3, bool_or(months_after = 6) AS has6,
+       bool_or(months_after = 3 AND still_employed) AS emp3, bool_or(months_after = 6 AND still_employed) AS emp6
+     FROM followup GROUP BY placement_id)
+   SELECT p.month, p.placed_on, p.office_code, p.province_code, p.sector_code, p.occupation_code, p.sex, p.age_band, p.channel,
+     x.px, date_diff('day', x.registered_on, p.placed_on)::INTEGER,
+     coalesce(fu.has1, false), coalesce(fu.has3, false), coalesce(fu.has6, false), coalesce(fu.emp3, false), coalesce(fu.emp6, false)
+   FROM placement p LEFT JOIN fact_seeker_px x USING (seeker_id) LEFT JOIN fu USING (placement_id)
+   ORDER BY p.month, p.province_code, p.office_code`,
+  'DELETE FROM vacancy_fact',
+  `INSERT INTO vacancy_fact
+   WITH fill AS (SELECT vacancy_id, count(*)::INTEGER AS n, min(placed_on) AS first_on FROM placement GROUP BY vacancy_id)
+   SELECT v.posted_month, v.posted_on, v.closed_on, v.positions, v.office_code, v.province_code, v.sector_code, v.occupation_code,
+     coalesce(fill.n, 0), fill.first_on
+   FROM vacancy v LEFT JOIN fill USING (vacancy_id)
+   ORDER BY v.posted_month, v.province_code, v.office_code`,
+  'DELETE FROM event_fact',
+  `INSERT INTO event_fact
+   SELECT e.month, e.event_on, e.kind, e.office_code, o.province_code, x.px, x.sex, x.age_band, e.firm_id
+   FROM service_event e JOIN office o USING (office_code) LEFT JOIN fact_seeker_px x USING (seeker_id)
+   ORDER BY e.month, o.province_code, e.office_code`,
+  'DELETE FROM referral_fact',
+  `INSERT INTO referral_fact
+   SELECT r.ref_month, r.referred_on, r.interviewed, x.px, x.sex, x.age_band, v.office_code, v.province_code, v.sector_code, v.occupation_code
+   FROM referral r LEFT JOIN fact_seeker_px x USING (seeker_id) LEFT JOIN vacancy v USING (vacancy_id)
+   ORDER BY r.ref_month, v.province_code, v.office_code`,
+  'DELETE FROM fact_bounds',
+  `INSERT INTO fact_bounds SELECT (SELECT last_day(max(month)) FROM placement), (SELECT max(checked_on) FROM followup)`,
+  'DROP TABLE fact_seeker_px',
+];
+
+/**
+ * Rebuilds the derived facts from the base tables, in one transaction when given a warehouse (a
+ * session is used as it is, inside the caller's transaction). `onStep` hears each statement's
+ * index as it starts, for progress.
+ */
+export async function rebuildFacts(target: Warehouse | Session, onStep?: (step: number, of: number) => void): Promise<void> {
+  const run = async (s: Session) => {
+    for (const [i, statement] of REBUILD_FACTS.entries()) {
+      onStep?.(i, REBUILD_FACTS.length);
+      await s.run(statement);
+    }
+  };
+  if (target instanceof Warehouse) await target.transaction(run);
+  else await run(target);
+}
