@@ -32,9 +32,10 @@ afterAll(() => w?.close());
 
 describe('rebuildFacts', () => {
   it('numbers persons densely, one number per person across their records', async () => {
-    const rows = await w.rows<{ px: number; office_code: string; first_service_on: string | null }>(
-      "SELECT px, office_code, strftime(first_service_on, '%Y-%m-%d') AS first_service_on FROM seeker_fact ORDER BY registered_on");
+    const rows = await w.rows<{ px: number; sx: number; office_code: string; first_service_on: string | null }>(
+      "SELECT px, sx, office_code, strftime(first_service_on, '%Y-%m-%d') AS first_service_on FROM seeker_fact ORDER BY registered_on");
     expect(rows.map((r) => r.px)).toEqual([1, 2, 2]);
+    expect(rows.map((r) => r.sx)).toEqual([1, 2, 3]);
     // sA's first service on or after registering (2024-01-10) is the portal event of 01-12, not the counselling of 01-05.
     expect(rows.map((r) => r.first_service_on)).toEqual(['2024-01-12', null, null]);
   });

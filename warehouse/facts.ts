@@ -7,14 +7,15 @@ import { Warehouse, type Session } from './warehouse.ts';
  */
 export const REBUILD_FACTS: readonly string[] = [
   `CREATE OR REPLACE TEMP TABLE fact_seeker_px AS
-   SELECT seeker_id, dense_rank() OVER (ORDER BY person_id)::INTEGER AS px, sex, age_band, registered_on FROM seeker`,
+   SELECT seeker_id, dense_rank() OVER (ORDER BY person_id)::INTEGER AS px, row_number() OVER (ORDER BY seeker_id)::INTEGER AS sx,
+     sex, age_band, registered_on FROM seeker`,
   'DELETE FROM seeker_fact',
   `INSERT INTO seeker_fact
    WITH first_service AS (
      SELECT e.seeker_id, min(e.event_on) AS first_on
      FROM service_event e JOIN fact_seeker_px s ON s.seeker_id = e.seeker_id
      WHERE e.event_on >= s.registered_on GROUP BY e.seeker_id)
-   SELECT x.px, s.registered_on, s.reg_month, s.office_code, s.province_code, s.sex, s.age_band, s.disability, fs.first_on
+   SELECT x.px, x.sx, s.registered_on, s.reg_month, s.office_code, s.province_code, s.sex, s.age_band, s.disability, fs.first_on
    FROM seeker s JOIN fact_seeker_px x USING (seeker_id) LEFT JOIN first_service fs USING (seeker_id)
    ORDER BY s.reg_month, s.province_code, s.office_code`,
   'DELETE FROM placement_fact',

@@ -7,6 +7,7 @@
 -- (warehouse/aggregates.ts, rebuildAggregates), never loaded directly.
 CREATE TABLE seeker_fact (
   px                INTEGER NOT NULL,  -- the person (dense index of seeker.person_id)
+  sx                INTEGER NOT NULL,  -- the record (its rank by seeker_id, for ties between records)
   registered_on     DATE NOT NULL,
   reg_month         DATE NOT NULL,
   office_code       VARCHAR NOT NULL,
