@@ -1,5 +1,5 @@
 import { defineQuery } from '../catalogue/query-definition.ts';
-import { DATA_END_SQL, KpiSql, kpiParams, ratio, kpiWarm } from './kpi-filters.ts';
+import { FACT_DATA_END_SQL, KpiSql, kpiParams, ratio, kpiWarm } from './kpi-filters.ts';
 
 /** Days after attending within which a placement counts as a conversion. */
 export const CONVERSION_DAYS = 90;
@@ -27,7 +27,7 @@ export const kpiChannels = defineQuery({
     es: 'conversión a 90 días = personas colocadas entre su primera atención a y a + 90 días / personas atendidas con a + 90 días ≤ fin de los datos',
     en: 'conversion at 90 days = persons placed between their first attendance a and a + 90 days / persons attended with a + 90 days ≤ end of data',
   },
-  sources: ['service_event', 'seeker', 'placement', 'placement_monthly'],
+  sources: ['event_fact', 'placement_fact', 'fact_bounds', 'placement_monthly'],
   params: kpiParams({}),
   columns: [
     { name: 'channel', kind: 'string', label: { es: 'Canal (tipo de servicio)', en: 'Channel (kind of service)' } },
@@ -44,20 +44,16 @@ export const kpiChannels = defineQuery({
   build: (f) => {
     const k = new KpiSql(f, 12);
     return k.bound(`WITH
-      ev AS (SELECT e.kind, e.event_on, e.seeker_id, e.firm_id FROM service_event e WHERE ${k.inPeriod('e.month')} AND ${k.where('service_event', 'e')}),
-      att AS (
-        SELECT r.kind, s.person_id, min(r.first_on) AS first_on
-        FROM (SELECT ev.kind, ev.seeker_id, min(ev.event_on) AS first_on FROM ev WHERE ev.seeker_id IS NOT NULL GROUP BY ev.kind, ev.seeker_id) r
-          JOIN seeker s ON s.seeker_id = r.seeker_id GROUP BY r.kind, s.person_id),
-      judged AS (SELECT att.*, att.first_on + ${CONVERSION_DAYS} <= e.d AS observable FROM att CROSS JOIN (SELECT ${DATA_END_SQL} AS d) e),
-      rec AS (SELECT s.seeker_id, s.person_id FROM seeker s WHERE s.person_id IN (SELECT person_id FROM att)),
+      ev AS (SELECT e.kind, e.event_on, e.px, e.firm_id FROM event_fact e WHERE ${k.inPeriod('e.month')} AND ${k.where('event_fact', 'e')}),
+      att AS (SELECT ev.kind, ev.px, min(ev.event_on) AS first_on FROM ev WHERE ev.px IS NOT NULL GROUP BY ev.kind, ev.px),
+      judged AS (SELECT att.*, att.first_on + ${CONVERSION_DAYS} <= e.d AS observable FROM att CROSS JOIN (SELECT ${FACT_DATA_END_SQL} AS d) e),
       converted AS (
-        SELECT DISTINCT j.kind, j.person_id
-        FROM judged j JOIN rec ON rec.person_id = j.person_id JOIN placement p ON p.seeker_id = rec.seeker_id
+        SELECT DISTINCT j.kind, j.px
+        FROM judged j JOIN placement_fact p ON p.px = j.px
         WHERE j.observable AND p.month >= ${k.lo} AND p.placed_on BETWEEN j.first_on AND j.first_on + ${CONVERSION_DAYS}),
       people AS (
-        SELECT j.kind, count(*) AS persons, count(*) FILTER (WHERE j.observable) AS persons_observable, count(c.person_id) AS persons_placed_90d
-        FROM judged j LEFT JOIN converted c ON c.kind = j.kind AND c.person_id = j.person_id GROUP BY j.kind),
+        SELECT j.kind, count(*) AS persons, count(*) FILTER (WHERE j.observable) AS persons_observable, count(c.px) AS persons_placed_90d
+        FROM judged j LEFT JOIN converted c ON c.kind = j.kind AND c.px = j.px GROUP BY j.kind),
       events AS (SELECT ev.kind, count(*) AS events, count(DISTINCT ev.firm_id) AS firms FROM ev GROUP BY ev.kind)
       SELECT events.kind AS channel, events.events::INTEGER AS events, coalesce(people.persons, 0)::INTEGER AS persons, events.firms::INTEGER AS firms,
         coalesce(people.persons_observable, 0)::INTEGER AS persons_observable, coalesce(people.persons_placed_90d, 0)::INTEGER AS persons_placed_90d,

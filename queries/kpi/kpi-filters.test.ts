@@ -11,22 +11,23 @@ describe('the shared KPI filters', () => {
 
   it('puts placeholders in the SQL and binds exactly the filters that apply to the table', () => {
     const f = kpiFilters.parse({ province: '17', office: 'Q1', sector: 'G', occupation: '5', sex: 'F', age: 'youth', channel: 'portal' });
-    const seeker = kpiWhere(f, 'seeker', 's');
+    const seeker = kpiWhere(f, 'seeker_fact', 's');
     expect(seeker.params).toEqual({ province: '17', office: 'Q1', sex: 'F', age: 'youth' });
-    expect(kpiWhere(f, 'vacancy', 'v').params).toEqual({ province: '17', office: 'Q1', sector: 'G', occupation: '5' });
-    expect(kpiWhere(f, 'placement', 'p').params).toEqual({ province: '17', office: 'Q1', sector: 'G', occupation: '5', sex: 'F', age: 'youth', channel: 'portal' });
-    expect(kpiWhere(f, 'service_event', 'e').params).toEqual({ province: '17', office: 'Q1', sex: 'F', age: 'youth', channel: 'portal' });
+    expect(kpiWhere(f, 'vacancy_fact', 'v').params).toEqual({ province: '17', office: 'Q1', sector: 'G', occupation: '5' });
+    expect(kpiWhere(f, 'placement_fact', 'p').params).toEqual({ province: '17', office: 'Q1', sector: 'G', occupation: '5', sex: 'F', age: 'youth', channel: 'portal' });
+    expect(kpiWhere(f, 'event_fact', 'e').params).toEqual({ province: '17', office: 'Q1', sex: 'F', age: 'youth', channel: 'portal' });
+    expect(kpiWhere(f, 'referral_fact', 'r').params).toEqual({ province: '17', office: 'Q1', sector: 'G', occupation: '5', sex: 'F', age: 'youth' });
     expect(kpiWhere(f, 'placement_monthly', 'pm').params).toEqual({ province: '17', sex: 'F', age: 'youth' });
     expect(kpiWhere(f, 'office', 'o').params).toEqual({ province: '17', office: 'Q1' });
     // Values no constant of the SQL contains ('youth' and 'workshop' appear in it as fixed text).
     const g = kpiFilters.parse({ province: '23', office: 'ZZ-9', sector: 'K', occupation: '7', sex: 'M', age: '45-64', channel: 'job_fair' });
-    for (const t of ['seeker', 'service_event', 'referral', 'placement', 'placement_monthly', 'vacancy', 'office'] as const) {
+    for (const t of ['seeker_fact', 'event_fact', 'referral_fact', 'placement_fact', 'placement_monthly', 'vacancy_fact', 'office'] as const) {
       const { sql, params } = kpiWhere(g, t, 'a');
       expect(Object.keys(params).length).toBeGreaterThan(0);
       for (const value of Object.values(params)) expect(sql).not.toContain(`'${value}'`);
       for (const name of Object.keys(params)) expect(sql).toContain(`$${name}`);
     }
-    expect(kpiWhere({}, 'referral', 'r')).toEqual({ sql: 'true', params: {} });
+    expect(kpiWhere({}, 'referral_fact', 'r')).toEqual({ sql: 'true', params: {} });
   });
 
   it('binds the period only when given, defaulting to the latest months with placements', () => {

@@ -7,9 +7,11 @@ import type { WarmSpec } from '../catalogue/query-definition.ts';
  * fragments that apply it. Values are always bound (`$name`), never spliced into SQL text; the
  * only SQL a caller chooses is picked from fixed maps by a validated enum.
  *
- * Which filter restricts which table (a filter that does not apply to a table is ignored for it):
+ * Which filter restricts which table (a filter that does not apply to a table is ignored for it).
+ * The queries read the derived facts (warehouse/facts.ts), where every grouping column below is
+ * on the record's own row, so each filter is a plain condition with no join:
  *
- * | filter     | seeker         | service_event                     | referral                 | placement         | vacancy         |
+ * | filter     | seeker_fact    | event_fact                        | referral_fact            | placement_fact    | vacancy_fact    |
  * | ---------- | -------------- | --------------------------------- | ------------------------ | ----------------- | --------------- |
  * | from, to   | reg_month      | month                             | ref_month                | month             | posted_month    |
  * | province   | province_code  | the event office's province       | the vacancy's province   | province_code (*) | province_code   |
@@ -98,109 +100,44 @@ export const FACT_FILTERS = {
 /** A derived fact table. */
 export type FactTable = keyof typeof FACT_FILTERS;
 
-/** Tables (and the placements aggregate) the filters know how to restrict. */
-export type KpiTable = 'seeker' | 'service_event' | 'referral' | 'placement' | 'placement_monthly' | 'vacancy' | 'office' | FactTable;
+/** Tables the filters know how to restrict: the facts, the placements aggregate and the offices. */
+export type KpiTable = FactTable | 'placement_monthly' | 'office';
 
 const AGE_SQL = (col: string) => `(${col} = $age OR ($age = 'youth' AND ${col} IN (${YOUTH_BANDS.map((b) => `'${b}'`).join(', ')})))`;
 const KIND_SQL = (col: string) => `(${col} = $channel OR ($channel = 'workshop' AND ${col} IN ('workshop_seekers', 'workshop_employers')))`;
 
+/** The filters `placement_monthly` (month, province, sex, age band) and `office` can apply. */
+const OTHER_FILTERS = {
+  placement_monthly: ['province', 'sex', 'age'],
+  office: ['province', 'office'],
+} as const satisfies Record<string, readonly (keyof KpiFilters)[]>;
+
 /**
  * The conditions the filters put on one table (aliased `alias`), joined with AND (`true` when
  * none apply), and the values they bind. The period is not included: see {@link KpiSql.inPeriod}.
- * Person attributes of events and referrals, and vacancy attributes of referrals, are semi-joins
- * added only when such a filter is given.
  */
 export function kpiWhere(f: KpiFilters, table: KpiTable, alias: string): Fragment {
   const a = alias;
+  const sql: Record<keyof KpiFilters, string> = {
+    from: '', to: '',
+    province: `${a}.province_code = $province`,
+    office: `${a}.office_code = $office`,
+    sector: `${a}.sector_code = $sector`,
+    occupation: `starts_with(${a}.occupation_code, $occupation)`,
+    sex: `${a}.sex = $sex`,
+    age: AGE_SQL(`${a}.age_band`),
+    channel: table === 'event_fact' ? KIND_SQL(`${a}.kind`) : `${a}.channel = $channel`,
+  };
   const conds: string[] = [];
   const params: BoundValues = {};
-  const use = (name: keyof KpiFilters, sql: string) => {
+  const applies: readonly (keyof KpiFilters)[] = table in FACT_FILTERS ? FACT_FILTERS[table as FactTable] : OTHER_FILTERS[table as keyof typeof OTHER_FILTERS];
+  for (const name of applies) {
     const value = f[name];
-    if (value === undefined) return;
-    conds.push(sql);
+    if (value === undefined) continue;
+    conds.push(sql[name]);
     params[name] = value;
-  };
-  const personSemiJoin = (col: string) => {
-    const inner: string[] = [];
-    if (f.sex !== undefined) inner.push('ps.sex = $sex');
-    if (f.age !== undefined) inner.push(AGE_SQL('ps.age_band'));
-    if (inner.length === 0) return;
-    conds.push(`${col} IN (SELECT ps.seeker_id FROM seeker ps WHERE ${inner.join(' AND ')})`);
-    if (f.sex !== undefined) params.sex = f.sex;
-    if (f.age !== undefined) params.age = f.age;
-  };
-  if (table in FACT_FILTERS) {
-    const sql: Record<keyof KpiFilters, string> = {
-      from: '', to: '',
-      province: `${a}.province_code = $province`,
-      office: `${a}.office_code = $office`,
-      sector: `${a}.sector_code = $sector`,
-      occupation: `starts_with(${a}.occupation_code, $occupation)`,
-      sex: `${a}.sex = $sex`,
-      age: AGE_SQL(`${a}.age_band`),
-      channel: table === 'event_fact' ? KIND_SQL(`${a}.kind`) : `${a}.channel = $channel`,
-    };
-    for (const name of FACT_FILTERS[table as FactTable]) use(name, sql[name]);
-    return { sql: conds.length ? conds.join(' AND ') : 'true', params };
-  }
-  switch (table) {
-    case 'seeker':
-      use('province', `${a}.province_code = $province`);
-      use('office', `${a}.office_code = $office`);
-      use('sex', `${a}.sex = $sex`);
-      use('age', AGE_SQL(`${a}.age_band`));
-      break;
-    case 'service_event':
-      use('office', `${a}.office_code = $office`);
-      use('province', `${a}.office_code IN (SELECT po.office_code FROM office po WHERE po.province_code = $province)`);
-      use('channel', KIND_SQL(`${a}.kind`));
-      personSemiJoin(`${a}.seeker_id`);
-      break;
-    case 'referral': {
-      const v = vacancyConditions(f, 'pv');
-      if (v.sql) {
-        conds.push(`${a}.vacancy_id IN (SELECT pv.vacancy_id FROM vacancy pv WHERE ${v.sql})`);
-        Object.assign(params, v.params);
-      }
-      personSemiJoin(`${a}.seeker_id`);
-      break;
-    }
-    case 'placement':
-      use('province', `${a}.province_code = $province`);
-      use('office', `${a}.office_code = $office`);
-      use('sector', `${a}.sector_code = $sector`);
-      use('occupation', `starts_with(${a}.occupation_code, $occupation)`);
-      use('sex', `${a}.sex = $sex`);
-      use('age', AGE_SQL(`${a}.age_band`));
-      use('channel', `${a}.channel = $channel`);
-      break;
-    case 'placement_monthly':
-      use('province', `${a}.province_code = $province`);
-      use('sex', `${a}.sex = $sex`);
-      use('age', AGE_SQL(`${a}.age_band`));
-      break;
-    case 'vacancy': {
-      const v = vacancyConditions(f, a);
-      if (v.sql) conds.push(v.sql);
-      Object.assign(params, v.params);
-      break;
-    }
-    case 'office':
-      use('province', `${a}.province_code = $province`);
-      use('office', `${a}.office_code = $office`);
-      break;
   }
   return { sql: conds.length ? conds.join(' AND ') : 'true', params };
-}
-
-function vacancyConditions(f: KpiFilters, a: string): Fragment {
-  const conds: string[] = [];
-  const params: BoundValues = {};
-  if (f.province !== undefined) { conds.push(`${a}.province_code = $province`); params.province = f.province; }
-  if (f.office !== undefined) { conds.push(`${a}.office_code = $office`); params.office = f.office; }
-  if (f.sector !== undefined) { conds.push(`${a}.sector_code = $sector`); params.sector = f.sector; }
-  if (f.occupation !== undefined) { conds.push(`starts_with(${a}.occupation_code, $occupation)`); params.occupation = f.occupation; }
-  return { sql: conds.join(' AND '), params };
 }
 
 /** True when the placements aggregate (month, province, sex, age band) can answer a placement count under these filters. */

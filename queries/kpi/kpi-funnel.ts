@@ -34,7 +34,7 @@ export const kpiFunnel = defineQuery({
     es: 'cohorte = personas con registro en el periodo; paso = personas de la cohorte con al menos un evento del paso desde su registro; tasa de colocación = colocadas / registradas',
     en: 'cohort = persons registered in the period; step = cohort persons with at least one event of the step since registering; placement rate = placed / registered',
   },
-  sources: ['seeker', 'referral', 'placement', 'followup', 'placement_monthly'],
+  sources: ['seeker_fact', 'referral_fact', 'placement_fact', 'placement_monthly'],
   params: kpiParams({ by: z.enum(['office', 'sex', 'age_band', 'disability', 'none']).optional() }),
   columns: [
     { name: 'group', kind: 'string', label: { es: 'Grupo', en: 'Group' } },
@@ -54,27 +54,23 @@ export const kpiFunnel = defineQuery({
     const k = new KpiSql(f, 12);
     return k.bound(`WITH
       reg AS (
-        SELECT s.person_id, s.registered_on, s.office_code, s.sex, s.age_band, s.disability,
-          row_number() OVER (PARTITION BY s.person_id ORDER BY s.registered_on, s.seeker_id) AS k
-        FROM seeker s WHERE ${k.inPeriod('s.reg_month')} AND ${k.where('seeker', 's')}),
-      cohort AS (SELECT c.person_id, c.registered_on, ${GROUPS[by ?? 'none']} AS grp FROM reg c WHERE c.k = 1),
-      rec AS (SELECT s.seeker_id, c.person_id, c.registered_on FROM seeker s JOIN cohort c ON c.person_id = s.person_id),
+        SELECT s.px, s.registered_on, s.office_code, s.sex, s.age_band, s.disability,
+          row_number() OVER (PARTITION BY s.px ORDER BY s.registered_on, s.sx) AS k
+        FROM seeker_fact s WHERE ${k.inPeriod('s.reg_month')} AND ${k.where('seeker_fact', 's')}),
+      cohort AS (SELECT c.px, c.registered_on, ${GROUPS[by ?? 'none']} AS grp FROM reg c WHERE c.k = 1),
       refs AS (
-        SELECT rec.person_id, bool_or(r.interviewed) AS interviewed
-        FROM referral r JOIN rec ON r.seeker_id = rec.seeker_id
-        WHERE r.ref_month >= ${k.lo} AND r.referred_on >= rec.registered_on GROUP BY rec.person_id),
-      plc AS (
-        SELECT rec.person_id, p.placement_id
-        FROM placement p JOIN rec ON p.seeker_id = rec.seeker_id
-        WHERE p.month >= ${k.lo} AND p.placed_on >= rec.registered_on),
+        SELECT c.px, bool_or(r.interviewed) AS interviewed
+        FROM referral_fact r JOIN cohort c ON r.px = c.px
+        WHERE r.ref_month >= ${k.lo} AND r.referred_on >= c.registered_on GROUP BY c.px),
       placed AS (
-        SELECT plc.person_id, bool_or(f.months_after = 3 AND f.still_employed) AS r3, bool_or(f.months_after = 6 AND f.still_employed) AS r6
-        FROM plc LEFT JOIN followup f ON f.placement_id = plc.placement_id AND f.checked_on >= ${k.lo} GROUP BY plc.person_id)
-      SELECT c.grp AS "group", count(*)::INTEGER AS registered, count(refs.person_id)::INTEGER AS referred,
-        count(*) FILTER (WHERE refs.interviewed)::INTEGER AS interviewed, count(placed.person_id)::INTEGER AS placed,
+        SELECT c.px, bool_or(p.emp3) AS r3, bool_or(p.emp6) AS r6
+        FROM placement_fact p JOIN cohort c ON p.px = c.px
+        WHERE p.month >= ${k.lo} AND p.placed_on >= c.registered_on GROUP BY c.px)
+      SELECT c.grp AS "group", count(*)::INTEGER AS registered, count(refs.px)::INTEGER AS referred,
+        count(*) FILTER (WHERE refs.interviewed)::INTEGER AS interviewed, count(placed.px)::INTEGER AS placed,
         count(*) FILTER (WHERE placed.r3)::INTEGER AS retained_3m, count(*) FILTER (WHERE placed.r6)::INTEGER AS retained_6m,
-        ${ratio('count(placed.person_id)', 'count(*)')} AS placement_rate
-      FROM cohort c LEFT JOIN refs ON refs.person_id = c.person_id LEFT JOIN placed ON placed.person_id = c.person_id
+        ${ratio('count(placed.px)', 'count(*)')} AS placement_rate
+      FROM cohort c LEFT JOIN refs ON refs.px = c.px LEFT JOIN placed ON placed.px = c.px
       GROUP BY c.grp ORDER BY c.grp`);
   },
 });

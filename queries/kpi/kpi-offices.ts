@@ -1,5 +1,5 @@
 import { defineQuery } from '../catalogue/query-definition.ts';
-import { FOLLOWUP_END_SQL, KpiSql, kpiParams, quantile, ratio, kpiWarm } from './kpi-filters.ts';
+import { FACT_FOLLOWUP_END_SQL, KpiSql, kpiParams, quantile, ratio, kpiWarm } from './kpi-filters.ts';
 
 /** The score's components, each a z-score over the offices listed, and its weight (1/4 each). */
 export const SCORE_COMPONENTS = ['placements', 'placement_rate', 'retention_3m', 'speed'] as const;
@@ -29,7 +29,7 @@ export const kpiOffices = defineQuery({
     es: 'puntaje = (z(colocaciones) + z(tasa de colocación) + z(permanencia 3m) − z(mediana de días a la colocación)) / 4, con z = (x − media) / desviación típica poblacional entre las oficinas listadas; sin valor o sin variación: 0',
     en: 'score = (z(placements) + z(placement rate) + z(retention 3m) − z(median days to placement)) / 4, with z = (x − mean) / population standard deviation over the offices listed; missing or constant: 0',
   },
-  sources: ['office', 'placement', 'seeker', 'service_event', 'followup', 'office_target', 'placement_monthly'],
+  sources: ['office', 'placement_fact', 'event_fact', 'fact_bounds', 'office_target', 'placement_monthly'],
   params: kpiParams({}),
   columns: [
     { name: 'office_code', kind: 'string', label: { es: 'Oficina', en: 'Office' } },
@@ -58,24 +58,16 @@ export const kpiOffices = defineQuery({
     const n = SCORE_COMPONENTS.length;
     return k.bound(`WITH
       o AS (SELECT a.office_code, a.name, a.province_code FROM office a WHERE ${k.where('office', 'a')}),
-      plc AS (
-        SELECT p.office_code, p.placement_id, p.placed_on, date_diff('day', s.registered_on, p.placed_on) AS days
-        FROM placement p LEFT JOIN seeker s ON s.seeker_id = p.seeker_id
-        WHERE ${k.inPeriod('p.month')} AND ${k.where('placement', 'p')}),
-      fu AS (
-        SELECT f.placement_id, bool_or(f.months_after = 3) AS has3, bool_or(f.months_after = 3 AND f.still_employed) AS emp3
-        FROM followup f WHERE f.checked_on >= ${k.lo} AND f.placement_id IN (SELECT placement_id FROM plc) GROUP BY f.placement_id),
       pagg AS (
-        SELECT plc.office_code, count(*) AS placements, ${quantile('plc.days', 0.5)} AS median_days,
-          count(*) FILTER (WHERE plc.placed_on + INTERVAL 3 MONTH <= e.d AND fu.has3) AS followed3,
-          count(*) FILTER (WHERE plc.placed_on + INTERVAL 3 MONTH <= e.d AND fu.emp3) AS retained3
-        FROM plc LEFT JOIN fu USING (placement_id) CROSS JOIN (SELECT ${FOLLOWUP_END_SQL} AS d) e
-        GROUP BY plc.office_code),
+        SELECT p.office_code, count(*) AS placements, ${quantile('p.days', 0.5)} AS median_days,
+          count(*) FILTER (WHERE p.placed_on + INTERVAL 3 MONTH <= e.d AND p.has3) AS followed3,
+          count(*) FILTER (WHERE p.placed_on + INTERVAL 3 MONTH <= e.d AND p.emp3) AS retained3
+        FROM placement_fact p CROSS JOIN (SELECT ${FACT_FOLLOWUP_END_SQL} AS d) e
+        WHERE ${k.inPeriod('p.month')} AND ${k.where('placement_fact', 'p')}
+        GROUP BY p.office_code),
       att AS (
-        SELECT ev.office_code, count(DISTINCT s.person_id) AS attended
-        FROM (SELECT DISTINCT ev.office_code, ev.seeker_id FROM service_event ev
-              WHERE ${k.inPeriod('ev.month')} AND ev.seeker_id IS NOT NULL AND ${k.where('service_event', 'ev')}) ev
-          JOIN seeker s ON s.seeker_id = ev.seeker_id GROUP BY ev.office_code),
+        SELECT ev.office_code, count(DISTINCT ev.px) AS attended FROM event_fact ev
+        WHERE ${k.inPeriod('ev.month')} AND ${k.where('event_fact', 'ev')} GROUP BY ev.office_code),
       tgt AS (
         SELECT t.office_code, sum(t.target) AS target FROM office_target t
         WHERE t.indicator = 'placements' AND ${k.inPeriod('t.period_month')} GROUP BY t.office_code),

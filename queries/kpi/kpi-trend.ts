@@ -19,7 +19,7 @@ export const kpiTrend = defineQuery({
     es: 'registros(m) = registros con fecha de registro en m; derivaciones(m), colocaciones(m), vacantes(m) y puestos(m) igual con su fecha de derivación, de colocación y de publicación',
     en: 'registrations(m) = records registered in month m; referrals(m), placements(m), vacancies(m) and positions(m) likewise by referral, placement and posting date',
   },
-  sources: ['seeker', 'referral', 'placement', 'placement_monthly', 'vacancy'],
+  sources: ['seeker_fact', 'referral_fact', 'placement_fact', 'placement_monthly', 'vacancy_fact'],
   params: kpiParams({}, { maxMonths: 120 }),
   columns: [
     { name: 'month', kind: 'string', label: { es: 'Mes', en: 'Month' } },
@@ -36,14 +36,14 @@ export const kpiTrend = defineQuery({
     const k = new KpiSql(f, 36);
     const placements = aggregateAnswers(f)
       ? `SELECT pm.month, sum(pm.placements) AS n FROM placement_monthly pm WHERE ${k.inPeriod('pm.month')} AND ${k.where('placement_monthly', 'pm')} GROUP BY pm.month`
-      : `SELECT p.month, count(*) AS n FROM placement p WHERE ${k.inPeriod('p.month')} AND ${k.where('placement', 'p')} GROUP BY p.month`;
+      : `SELECT p.month, count(*) AS n FROM placement_fact p WHERE ${k.inPeriod('p.month')} AND ${k.where('placement_fact', 'p')} GROUP BY p.month`;
     return k.bound(`WITH
       months AS (SELECT range::DATE AS month FROM range(greatest(${k.lo}, (${k.hi} - INTERVAL 119 MONTH)::DATE)::TIMESTAMP, (${k.hi} + INTERVAL 1 MONTH)::TIMESTAMP, INTERVAL 1 MONTH)),
-      reg AS (SELECT s.reg_month AS month, count(*) AS n FROM seeker s WHERE ${k.inPeriod('s.reg_month')} AND ${k.where('seeker', 's')} GROUP BY s.reg_month),
-      ref AS (SELECT r.ref_month AS month, count(*) AS n FROM referral r WHERE ${k.inPeriod('r.ref_month')} AND ${k.where('referral', 'r')} GROUP BY r.ref_month),
+      reg AS (SELECT s.reg_month AS month, count(*) AS n FROM seeker_fact s WHERE ${k.inPeriod('s.reg_month')} AND ${k.where('seeker_fact', 's')} GROUP BY s.reg_month),
+      ref AS (SELECT r.ref_month AS month, count(*) AS n FROM referral_fact r WHERE ${k.inPeriod('r.ref_month')} AND ${k.where('referral_fact', 'r')} GROUP BY r.ref_month),
       plc AS (${placements}),
-      vac AS (SELECT v.posted_month AS month, count(*) AS n, sum(v.positions) AS positions FROM vacancy v
-        WHERE ${k.inPeriod('v.posted_month')} AND ${k.where('vacancy', 'v')} GROUP BY v.posted_month)
+      vac AS (SELECT v.posted_month AS month, count(*) AS n, sum(v.positions) AS positions FROM vacancy_fact v
+        WHERE ${k.inPeriod('v.posted_month')} AND ${k.where('vacancy_fact', 'v')} GROUP BY v.posted_month)
       SELECT strftime(m.month, '%Y-%m') AS month, coalesce(reg.n, 0)::INTEGER AS registrations, coalesce(ref.n, 0)::INTEGER AS referrals,
         coalesce(plc.n, 0)::INTEGER AS placements, coalesce(vac.n, 0)::INTEGER AS vacancies, coalesce(vac.positions, 0)::INTEGER AS positions
       FROM months m LEFT JOIN reg USING (month) LEFT JOIN ref USING (month) LEFT JOIN plc USING (month) LEFT JOIN vac USING (month)

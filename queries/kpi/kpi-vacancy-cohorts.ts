@@ -20,7 +20,7 @@ export const kpiVacancyCohorts = defineQuery({
     es: 'cobertura(m) = Σ min(colocaciones(v), puestos(v)) / Σ puestos(v) sobre las vacantes v publicadas en m; días hasta cubrir = primera colocación − publicación',
     en: 'fill rate(m) = Σ min(placements(v), positions(v)) / Σ positions(v) over vacancies v posted in m; days to fill = first placement − posting',
   },
-  sources: ['vacancy', 'placement', 'placement_monthly'],
+  sources: ['vacancy_fact', 'placement_monthly'],
   params: kpiParams({}, { maxMonths: 120 }),
   columns: [
     { name: 'month', kind: 'string', label: { es: 'Mes de publicación', en: 'Posting month' } },
@@ -36,18 +36,12 @@ export const kpiVacancyCohorts = defineQuery({
   warm: kpiWarm(),
   build: (f) => {
     const k = new KpiSql(f, 24);
-    return k.bound(`WITH
-      vac AS (
-        SELECT v.vacancy_id, v.posted_month, v.posted_on, v.positions FROM vacancy v
-        WHERE ${k.inPeriod('v.posted_month')} AND v.posted_month >= (${k.hi} - INTERVAL 119 MONTH)::DATE AND ${k.where('vacancy', 'v')}),
-      fill AS (
-        SELECT p.vacancy_id, count(*) AS n, min(p.placed_on) AS first_on FROM placement p
-        WHERE p.month >= ${k.lo} AND p.vacancy_id IN (SELECT vacancy_id FROM vac) GROUP BY p.vacancy_id)
-      SELECT strftime(vac.posted_month, '%Y-%m') AS month, count(*)::INTEGER AS vacancies, sum(vac.positions)::INTEGER AS positions,
-        count(fill.vacancy_id)::INTEGER AS vacancies_filled, sum(least(coalesce(fill.n, 0), vac.positions))::INTEGER AS filled_positions,
-        ${ratio('sum(least(coalesce(fill.n, 0), vac.positions))', 'sum(vac.positions)')} AS fill_rate,
-        ${quantile("date_diff('day', vac.posted_on, fill.first_on)", 0.5)} AS median_days_to_fill
-      FROM vac LEFT JOIN fill USING (vacancy_id)
-      GROUP BY vac.posted_month ORDER BY vac.posted_month`);
+    return k.bound(`SELECT strftime(v.posted_month, '%Y-%m') AS month, count(*)::INTEGER AS vacancies, sum(v.positions)::INTEGER AS positions,
+        count(*) FILTER (WHERE v.placements > 0)::INTEGER AS vacancies_filled, sum(least(v.placements, v.positions))::INTEGER AS filled_positions,
+        ${ratio('sum(least(v.placements, v.positions))', 'sum(v.positions)')} AS fill_rate,
+        ${quantile("date_diff('day', v.posted_on, v.first_placed_on)", 0.5)} AS median_days_to_fill
+      FROM vacancy_fact v
+      WHERE ${k.inPeriod('v.posted_month')} AND v.posted_month >= (${k.hi} - INTERVAL 119 MONTH)::DATE AND ${k.where('vacancy_fact', 'v')}
+      GROUP BY v.posted_month ORDER BY v.posted_month`);
   },
 });
