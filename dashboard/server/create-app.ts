@@ -4,7 +4,7 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATALOGUE, findQuery } from '../../queries/catalogue/catalogue.ts';
-import { AnswerCache, answerKey, cacheKey } from '../../queries/catalogue/answer-cache.ts';
+import { AnswerCache, answerKey, cacheSource } from '../../queries/catalogue/answer-cache.ts';
 import { openApiDocument } from '../../queries/catalogue/openapi.ts';
 import { warmUp, type WarmUpReport } from '../../queries/catalogue/warm-up.ts';
 import { AnswerTooLargeError, answerFrom, ParamError, parseParams } from '../../queries/catalogue/run-query.ts';
@@ -190,10 +190,8 @@ export function createApp(options: AppOptions): express.Express {
     // Firm-level answers depend on the territories of who asks: their entries are per territory set.
     const key = answerKey(query, validated, viewer);
     const warehouse = options.warehouse();
-    const answer = await cache.get(warehouse, key, () => answerFrom(
-      (k) => cache.peek(warehouse, k), (p) => cacheKey(query.name, p),
-      warehouse, query, params, { timeoutMs: options.queryTimeoutMs ?? 5000, maxRows: options.maxRows ?? 50_000 }, viewer,
-    ));
+    const limits = { timeoutMs: options.queryTimeoutMs ?? 5000, maxRows: options.maxRows ?? 50_000 };
+    const answer = await cache.get(warehouse, key, () => answerFrom(cacheSource(cache, warehouse, viewer, { limits }), warehouse, query, params, limits, viewer));
     if (query.firmLevel) {
       await options.audit!.record({ at: new Date(), username: viewer!.username, role: viewer!.role, query: query.name, params: validated, rows: answer.rowCount });
     }

@@ -1,6 +1,6 @@
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import type { QueryDefinition, Viewer } from './query-definition.ts';
-import type { QueryAnswer } from './run-query.ts';
+import { parseParams, runQuery, type AnswerSource, type QueryAnswer, type RunLimits } from './run-query.ts';
 
 /**
  * Answers kept per opened warehouse, by query and parameters, least recently used first out.
@@ -62,15 +62,35 @@ export class AnswerCache {
 }
 
 /**
- * The cache key of a query's answer: its name and validated parameters, and for a firm-level
+ * The cache key of a query's answer: its name and validated parameters (less its `inert` ones),
+ * and for a firm-level
  * query the territories it is scoped to (its answer depends on them and nothing else about the
  * viewer; every serving is still checked and audited per user).
  */
-export function answerKey(query: Pick<QueryDefinition, 'name' | 'firmLevel'>, validated: Record<string, unknown>, viewer: Viewer | null): string {
-  return cacheKey(query.name, query.firmLevel ? { ...validated, __territories: [...(viewer?.territories ?? [])].sort() } : validated);
+export function answerKey(query: Pick<QueryDefinition, 'name' | 'firmLevel' | 'inert'>, validated: Record<string, unknown>, viewer: Viewer | null): string {
+  const relevant = query.inert ? Object.fromEntries(Object.entries(validated).filter(([name]) => !query.inert!.includes(name))) : validated;
+  return cacheKey(query.name, query.firmLevel ? { ...relevant, __territories: [...(viewer?.territories ?? [])].sort() } : relevant);
 }
 
 /** A cache key for a query and its validated parameters (key order does not matter). */
 export function cacheKey(query: string, params: Record<string, unknown>): string {
   return `${query}?${JSON.stringify(Object.entries(params).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)))}`;
+}
+
+/**
+ * The {@link AnswerSource} of a cache for one warehouse and viewer: answers at hand are peeked,
+ * parts are read from the cache or computed and kept there (pinned, with `pin`, as the warm-up
+ * does, so that the parts of precomputed answers stay as long as they do).
+ */
+export function cacheSource(cache: AnswerCache, warehouse: Warehouse, viewer: Viewer | null, options: { limits?: RunLimits; pin?: boolean } = {}): AnswerSource {
+  const keyOf = (query: QueryDefinition, params: Record<string, unknown>) => answerKey(query, params, viewer);
+  return {
+    cached: (key) => cache.peek(warehouse, key),
+    keyOf,
+    part: (query, raw) => {
+      const key = keyOf(query, parseParams(query, raw) as Record<string, unknown>);
+      const compute = () => runQuery(warehouse, query, raw, options.limits, viewer);
+      return options.pin ? (cache.peek(warehouse, key) ?? cache.pin(warehouse, key, compute())) : cache.get(warehouse, key, compute);
+    },
+  };
 }

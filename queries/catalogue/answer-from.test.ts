@@ -9,11 +9,13 @@ const base: QueryAnswer = {
   values: [[1, 2], ['C', 'A'], [1, 0], [0, 1], [0, 0], [0, 0], [0.35, 0], [0, 0.3], [0, 0], [0, 0], [0.35, 0.3], ['specialised', '']],
 };
 const noSql = new Proxy({}, { get: () => { throw new Error('no SQL may run'); } }) as Warehouse;
+const noPart = () => Promise.reject(new Error('no part asked for'));
 
 describe('answerFrom', () => {
   it('works a new ranking out of the cached default answer, without running SQL', async () => {
     const seen: string[] = [];
-    const answer = await answerFrom((k) => (seen.push(k), Promise.resolve(base)), (p) => JSON.stringify(Object.entries(p).filter(([, v]) => v !== undefined).sort()), noSql,
+    const source = { cached: (k: string) => (seen.push(k), Promise.resolve(base)), keyOf: (_q: unknown, p: Record<string, unknown>) => JSON.stringify(Object.entries(p).filter(([, v]) => v !== undefined).sort()), part: noPart };
+    const answer = await answerFrom(source, noSql,
       targetSectors, { territory: '17', w_lq: '0', w_growth: '1', w_tightness: '0', w_youth: '0' });
     expect(seen).toHaveLength(1);
     expect(seen[0]).toContain('"w_lq",0.35');
@@ -25,6 +27,6 @@ describe('answerFrom', () => {
   });
 
   it('runs the query when the base answer is not at hand', async () => {
-    await expect(answerFrom(() => undefined, () => 'k', noSql, targetSectors, { territory: '17', w_lq: '0.5' })).rejects.toThrow('no SQL may run');
+    await expect(answerFrom({ cached: () => undefined, keyOf: () => 'k', part: noPart }, noSql, targetSectors, { territory: '17', w_lq: '0.5' })).rejects.toThrow('no SQL may run');
   });
 });

@@ -75,6 +75,23 @@ export interface QueryDefinition<P extends z.ZodType = z.ZodType> {
     base(params: z.infer<P>): Record<string, unknown>;
     derive(base: Columns, params: z.infer<P>): Columns;
   };
+  /**
+   * Parameters the query accepts, so that a page can send one filter set to all its views, but
+   * that do not change its answer (a sector filter on a count of registrations). They are left
+   * out of its cache key, so that one answer serves every value of them.
+   */
+  inert?: readonly string[];
+  /**
+   * An answer put together from other queries' answers (parts, not in the catalogue), each asked
+   * with the same parameters and cached under its own key, so that a part which ignores a filter
+   * (see `inert`) is shared by the answers that differ only in it. `combine` puts the parts'
+   * columns together; `build` computes the same answer in one statement, for running the query
+   * without a cache (tests hold the two equal).
+   */
+  parts?: {
+    of: readonly QueryDefinition[];
+    combine(answers: readonly Columns[], params: z.infer<P>): Columns;
+  };
   /** Builds the SQL for validated parameters. */
   build(params: z.infer<P>, viewer: Viewer | null): BoundSql;
 }

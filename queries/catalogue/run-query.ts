@@ -76,17 +76,32 @@ export function readFreshness(warehouse: Warehouse): Promise<Freshness> {
   return cached;
 }
 
+/** How {@link answerFrom} reaches answers other than the one asked for. */
+export interface AnswerSource {
+  /** An answer at hand for a cache key, if any (nothing computed). */
+  cached(key: string): Promise<QueryAnswer> | undefined;
+  /** The cache key of a query's answer to validated parameters (see `answerKey`). */
+  keyOf(query: QueryDefinition, params: Record<string, unknown>): string;
+  /** A part's answer (see `QueryDefinition.parts`): from the cache, or computed and kept there. */
+  part(query: QueryDefinition, raw: Record<string, unknown>): Promise<QueryAnswer>;
+}
+
 /**
- * The answer to a query, from a cache's answer for the query's `reuse.base` when it holds one (no
- * SQL run), else by running it. The cache is only read here; the caller keeps the answer.
+ * The answer to a query: from a cached answer for the query's `reuse.base` when there is one (no
+ * SQL run); put together from its parts' answers, each through `source.part` (cached by its own
+ * key), when the query has parts; else by running it. The caller keeps the answer.
  */
 export async function answerFrom(
-  cached: (key: string) => Promise<QueryAnswer> | undefined, keyOf: (params: Record<string, unknown>) => string,
-  warehouse: Warehouse, query: QueryDefinition, raw: Record<string, unknown>, limits: RunLimits = {}, viewer: Viewer | null = null,
+  source: AnswerSource, warehouse: Warehouse, query: QueryDefinition, raw: Record<string, unknown>, limits: RunLimits = {}, viewer: Viewer | null = null,
 ): Promise<QueryAnswer> {
+  if (query.parts && !query.firmLevel) {
+    const params = parseParams(query, raw);
+    const answers = await Promise.all(query.parts.of.map((part) => source.part(part, raw)));
+    return { ...query.parts.combine(answers, params), query: query.name, freshness: answers[0]?.freshness ?? (await readFreshness(warehouse)) };
+  }
   if (query.reuse && !query.firmLevel) {
     const params = parseParams(query, raw);
-    const base = cached(keyOf(query.reuse.base(params)));
+    const base = source.cached(source.keyOf(query, query.reuse.base(params)));
     if (base) {
       const answer = await base;
       return { ...answer, ...query.reuse.derive(answer, params), query: query.name };

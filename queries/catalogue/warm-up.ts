@@ -1,7 +1,7 @@
 import type { Warehouse } from '../../warehouse/warehouse.ts';
-import { AnswerCache, answerKey, cacheKey } from './answer-cache.ts';
+import { AnswerCache, answerKey, cacheSource } from './answer-cache.ts';
 import type { QueryDefinition, Viewer, WarmSplit } from './query-definition.ts';
-import { parseParams, runQuery, type QueryAnswer } from './run-query.ts';
+import { answerFrom, parseParams, runQuery, type QueryAnswer } from './run-query.ts';
 
 /** What a warm-up did. */
 export interface WarmUpReport {
@@ -51,9 +51,9 @@ export async function warmUp(warehouse: Warehouse, cache: AnswerCache, catalogue
   }
   for (const { query, params } of order) {
     if (warehouse.isClosed) break;
-    const key = cacheKey(query.name, parseParams(query, params) as Record<string, unknown>);
+    const key = answerKey(query, parseParams(query, params) as Record<string, unknown>, null);
     if (cache.isPinned(warehouse, key)) continue;
-    const answer = await cache.pin(warehouse, key, runQuery(warehouse, query, params));
+    const answer = await cache.pin(warehouse, key, answerFrom(cacheSource(cache, warehouse, null, { pin: true }), warehouse, query, params));
     computed++;
     const splits = query.warm!.splitBy === undefined ? [] : Array.isArray(query.warm!.splitBy) ? query.warm!.splitBy : [query.warm!.splitBy];
     for (const split of splits as readonly WarmSplit[]) {
@@ -62,7 +62,7 @@ export async function warmUp(warehouse: Warehouse, cache: AnswerCache, catalogue
         if (typeof value !== 'string') continue;
         const parsed = query.params.safeParse({ ...params, [split.param]: value });
         if (!parsed.success) continue;
-        cache.pin(warehouse, cacheKey(query.name, parsed.data as Record<string, unknown>), Promise.resolve(filterAnswer(answer, split.column, value)));
+        cache.pin(warehouse, answerKey(query, parsed.data as Record<string, unknown>, null), Promise.resolve(filterAnswer(answer, split.column, value)));
         derived++;
       }
     }

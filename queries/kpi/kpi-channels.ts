@@ -41,6 +41,8 @@ export const kpiChannels = defineQuery({
   example: { from: '2025-10', to: '2026-09' },
   // The policy page's landing view, its sex and youth filters and each province, precomputed when a warehouse is served.
   warm: kpiWarm(),
+  // Sector and occupation do not apply: a sector filter is served the answer without it.
+  inert: ['sector', 'occupation'],
   build: (f) => {
     const k = new KpiSql(f, 12);
     return k.bound(`WITH

@@ -49,6 +49,8 @@ export const kpiFunnel = defineQuery({
   example: { from: '2025-10', to: '2026-09', by: 'sex' },
   // The policy page's landing view, its sex and youth filters and each province, precomputed when a warehouse is served.
   warm: kpiWarm({ by: 'none' }),
+  // The cohort is of persons: sector, occupation and channel do not apply.
+  inert: ['sector', 'occupation', 'channel'],
   build: (p) => {
     const { by, ...f } = p;
     const k = new KpiSql(f, 12);

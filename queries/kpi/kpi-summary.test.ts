@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryWarehouse } from '../../warehouse/testing/memory-warehouse.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
-import { ParamError, runQuery } from '../catalogue/run-query.ts';
+import { AnswerCache, answerKey, cacheSource } from '../catalogue/answer-cache.ts';
+import { ParamError, answerFrom, runQuery } from '../catalogue/run-query.ts';
 import { insertKpiFixture } from './insert-kpi-fixture.ts';
 import { kpiSummary as q } from './kpi-summary.ts';
+import { KPI_SUMMARY_PARTS } from './kpi-summary-parts.ts';
 
 let w: Warehouse;
 beforeAll(async () => {
@@ -94,5 +96,32 @@ describe('kpi-summary on the hand-made fixture (period 2024-01..2024-03)', () =>
     await expect(runQuery(w, q, { sex: 'X' })).rejects.toThrow(ParamError);
     await expect(runQuery(w, q, { age: '20-30' })).rejects.toThrow(ParamError);
     await expect(runQuery(w, q, { channel: 'email' })).rejects.toThrow(ParamError);
+  });
+});
+
+describe('kpi-summary put together from its parts', () => {
+  const sets = [
+    { from: '2024-01', to: '2024-03' },
+    { from: '2024-01', to: '2024-03', sector: 'G' },
+    { from: '2024-01', to: '2024-06', province: '17', sex: 'F', channel: 'portal' },
+    { from: '2023-10', to: '2024-03', age: 'youth', occupation: '5' },
+    { from: '2030-01', to: '2030-12' },
+  ];
+  it('answers exactly what the single statement answers', async () => {
+    for (const params of sets) {
+      const single = await runQuery(w, q, params);
+      const composed = await answerFrom(cacheSource(new AnswerCache(), w, null), w, q, params);
+      expect(composed.names, JSON.stringify(params)).toEqual(single.names);
+      expect(composed.values, JSON.stringify(params)).toEqual(single.values);
+    }
+  });
+
+  it('keys each part by only the filters it depends on', () => {
+    const key = (part: (typeof KPI_SUMMARY_PARTS)[number], p: Record<string, unknown>) => answerKey(part, p, null);
+    const [registrations, attended, flows] = KPI_SUMMARY_PARTS;
+    expect(key(registrations, { sector: 'G', occupation: '5', channel: 'portal', sex: 'F' })).toBe(key(registrations, { sex: 'F' }));
+    expect(key(attended, { sector: 'G', channel: 'portal' })).toBe(key(attended, { channel: 'portal' }));
+    expect(key(attended, { channel: 'portal' })).not.toBe(key(attended, {}));
+    expect(key(flows, { sector: 'G' })).not.toBe(key(flows, {}));
   });
 });

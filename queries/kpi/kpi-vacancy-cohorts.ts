@@ -34,6 +34,8 @@ export const kpiVacancyCohorts = defineQuery({
   example: { from: '2024-10', to: '2026-09' },
   // The policy page's landing view, its sex and youth filters and each province, precomputed when a warehouse is served.
   warm: kpiWarm(),
+  // Vacancies have no sex, age or channel.
+  inert: ['sex', 'age', 'channel'],
   build: (f) => {
     const k = new KpiSql(f, 24);
     return k.bound(`SELECT strftime(v.posted_month, '%Y-%m') AS month, count(*)::INTEGER AS vacancies, sum(v.positions)::INTEGER AS positions,

@@ -1,0 +1,118 @@
+import { defineQuery, type ColumnDoc } from '../catalogue/query-definition.ts';
+import { FACT_DATA_END_SQL, FACT_FOLLOWUP_END_SQL, KpiSql, PERIOD_COLUMNS, kpiParams, quantile, ratio } from './kpi-filters.ts';
+
+/**
+ * The three parts `kpi-summary` is put together from (see `QueryDefinition.parts`), split by the
+ * filters each depends on, so that a filter change recomputes only the part it touches: the
+ * registrations (seeker filters only), the attendance (seeker filters and channel), and the
+ * flows of referrals, placements and vacancies (every filter). The definitions are those of
+ * `kpi-summary`. Not in the catalogue: the API serves them only as parts of it.
+ */
+
+const part = (name: string, es: string, en: string, columns: readonly ColumnDoc[], inert: readonly string[], build: (k: KpiSql) => string) => defineQuery({
+  name, audience: 'policy', title: { es, en },
+  description: { es: `Parte de kpi-summary: ${es.toLowerCase()}.`, en: `Part of kpi-summary: ${en.toLowerCase()}.` },
+  sources: ['seeker_fact', 'event_fact', 'referral_fact', 'placement_fact', 'vacancy_fact', 'fact_bounds'],
+  params: kpiParams({}), columns, inert,
+  build: (f) => {
+    const k = new KpiSql(f, 12);
+    return k.bound(build(k));
+  },
+});
+const col = (name: string, kind: 'integer' | 'number', es: string, en: string): ColumnDoc => ({ name, kind, label: { es, en } });
+
+/** Registrations, persons registered, active seekers, median days to first service: seeker filters only. */
+export const kpiSummaryRegistrations = part('kpi-summary-registrations', 'Registros y personas activas', 'Registrations and active seekers', [
+  col('registrations', 'integer', 'Registros', 'Registrations'),
+  col('persons_registered', 'integer', 'Personas registradas', 'Persons registered'),
+  col('active_seekers', 'integer', 'Personas buscadoras activas', 'Active seekers'),
+  col('median_days_to_first_service', 'number', 'Mediana de días hasta la primera atención', 'Median days to first service'),
+], ['sector', 'occupation', 'channel'], (k) => {
+  const seekerWhere = k.where('seeker_fact', 's');
+  return `WITH
+      reg AS (
+        SELECT s.px, s.registered_on, s.first_service_on FROM seeker_fact s
+        WHERE ${k.inPeriod('s.reg_month')} AND ${seekerWhere}),
+      reg_agg AS (
+        SELECT count(*) AS registrations, count(DISTINCT px) AS persons_registered,
+          ${quantile("date_diff('day', registered_on, first_service_on)", 0.5)} AS median_days_to_first_service
+        FROM reg),
+      window_reg AS (
+        SELECT s.px, min(s.registered_on) AS first_reg FROM seeker_fact s
+        WHERE s.reg_month BETWEEN (${k.hi} - INTERVAL 11 MONTH)::DATE AND ${k.hi} AND ${seekerWhere}
+        GROUP BY s.px),
+      window_placed AS (
+        SELECT DISTINCT w.px
+        FROM window_reg w JOIN placement_fact p ON p.px = w.px
+        WHERE p.month BETWEEN (${k.hi} - INTERVAL 11 MONTH)::DATE AND ${k.hi} AND p.placed_on >= w.first_reg),
+      active_agg AS (
+        SELECT count(*) AS active_seekers FROM window_reg w ANTI JOIN window_placed x ON x.px = w.px)
+      SELECT registrations::INTEGER AS registrations, persons_registered::INTEGER AS persons_registered,
+        active_seekers::INTEGER AS active_seekers, median_days_to_first_service
+      FROM reg_agg, active_agg`;
+});
+
+/** Persons attended: seeker filters and channel. */
+export const kpiSummaryAttended = part('kpi-summary-attended', 'Personas atendidas', 'Seekers attended', [
+  col('seekers_attended', 'integer', 'Personas atendidas', 'Seekers attended'),
+], ['sector', 'occupation'], (k) => `SELECT count(DISTINCT e.px)::INTEGER AS seekers_attended FROM event_fact e
+        WHERE ${k.inPeriod('e.month')} AND ${k.where('event_fact', 'e')}`);
+
+/** Referrals, placements, vacancies and follow-ups, with the period: every filter. */
+export const kpiSummaryFlows = part('kpi-summary-flows', 'Derivaciones, colocaciones y vacantes', 'Referrals, placements and vacancies', [
+  ...PERIOD_COLUMNS,
+  col('referrals', 'integer', 'Derivaciones', 'Referrals'),
+  col('placements', 'integer', 'Colocaciones', 'Placements'),
+  col('persons_placed', 'integer', 'Personas colocadas', 'Persons placed'),
+  col('median_days_to_placement', 'number', 'Mediana de días del registro a la colocación', 'Median days from registration to placement'),
+  col('p75_days_to_placement', 'number', 'P75 de días del registro a la colocación', 'P75 days from registration to placement'),
+  col('vacancies', 'integer', 'Vacantes publicadas', 'Vacancies posted'),
+  col('positions', 'integer', 'Puestos', 'Positions'),
+  col('filled_positions', 'integer', 'Puestos cubiertos', 'Positions filled'),
+  col('fill_rate', 'number', 'Tasa de cobertura', 'Fill rate'),
+  col('median_days_to_fill', 'number', 'Mediana de días hasta cubrir', 'Median days to fill'),
+  col('p75_days_to_fill', 'number', 'P75 de días hasta cubrir', 'P75 days to fill'),
+  col('share_open_30d', 'number', 'Proporción abierta a los 30 días', 'Share still open after 30 days'),
+  col('followed_up_3m', 'integer', 'Colocaciones con seguimiento a 3 meses', 'Placements followed up at 3 months'),
+  col('retention_3m', 'number', 'Permanencia a 3 meses', 'Retention at 3 months'),
+  col('followed_up_6m', 'integer', 'Colocaciones con seguimiento a 6 meses', 'Placements followed up at 6 months'),
+  col('retention_6m', 'number', 'Permanencia a 6 meses', 'Retention at 6 months'),
+  col('followup_completion', 'number', 'Cumplimiento del seguimiento', 'Follow-up completion rate'),
+], [], (k) => `WITH
+      referral_agg AS (
+        SELECT count(*) AS referrals FROM referral_fact r WHERE ${k.inPeriod('r.ref_month')} AND ${k.where('referral_fact', 'r')}),
+      plc_agg AS (
+        SELECT count(*) AS placements, count(DISTINCT p.px) AS persons_placed,
+          ${quantile('p.days', 0.5)} AS median_days_to_placement, ${quantile('p.days', 0.75)} AS p75_days_to_placement,
+          count(*) FILTER (WHERE p.placed_on + INTERVAL 3 MONTH <= e.d AND p.has3) AS followed_up_3m,
+          count(*) FILTER (WHERE p.placed_on + INTERVAL 3 MONTH <= e.d AND p.emp3) AS retained_3m,
+          count(*) FILTER (WHERE p.placed_on + INTERVAL 6 MONTH <= e.d AND p.has6) AS followed_up_6m,
+          count(*) FILTER (WHERE p.placed_on + INTERVAL 6 MONTH <= e.d AND p.emp6) AS retained_6m,
+          count(*) FILTER (WHERE p.placed_on + INTERVAL 1 MONTH <= e.d AND p.has1) + count(*) FILTER (WHERE p.placed_on + INTERVAL 3 MONTH <= e.d AND p.has3)
+            + count(*) FILTER (WHERE p.placed_on + INTERVAL 6 MONTH <= e.d AND p.has6) AS done,
+          count(*) FILTER (WHERE p.placed_on + INTERVAL 1 MONTH <= e.d) + count(*) FILTER (WHERE p.placed_on + INTERVAL 3 MONTH <= e.d)
+            + count(*) FILTER (WHERE p.placed_on + INTERVAL 6 MONTH <= e.d) AS due
+        FROM placement_fact p CROSS JOIN (SELECT ${FACT_FOLLOWUP_END_SQL} AS d) e
+        WHERE ${k.inPeriod('p.month')} AND ${k.where('placement_fact', 'p')}),
+      vac_agg AS (
+        SELECT count(*) AS vacancies, coalesce(sum(v.positions), 0) AS positions,
+          coalesce(sum(least(v.placements, v.positions)), 0) AS filled_positions,
+          ${quantile("date_diff('day', v.posted_on, v.first_placed_on)", 0.5)} AS median_days_to_fill,
+          ${quantile("date_diff('day', v.posted_on, v.first_placed_on)", 0.75)} AS p75_days_to_fill,
+          count(*) FILTER (WHERE v.posted_on + 30 <= e.d) AS observable_30,
+          count(*) FILTER (WHERE v.posted_on + 30 <= e.d AND (v.closed_on IS NULL OR v.closed_on > v.posted_on + 30)) AS open_30
+        FROM vacancy_fact v CROSS JOIN (SELECT ${FACT_DATA_END_SQL} AS d) e
+        WHERE ${k.inPeriod('v.posted_month')} AND ${k.where('vacancy_fact', 'v')})
+      SELECT strftime(${k.lo}, '%Y-%m') AS period_from, strftime(${k.hi}, '%Y-%m') AS period_to,
+        referrals::INTEGER AS referrals, placements::INTEGER AS placements, persons_placed::INTEGER AS persons_placed,
+        median_days_to_placement, p75_days_to_placement,
+        vacancies::INTEGER AS vacancies, positions::INTEGER AS positions, filled_positions::INTEGER AS filled_positions,
+        ${ratio('filled_positions', 'positions')} AS fill_rate, median_days_to_fill, p75_days_to_fill,
+        ${ratio('open_30', 'observable_30')} AS share_open_30d,
+        followed_up_3m::INTEGER AS followed_up_3m, ${ratio('retained_3m', 'followed_up_3m')} AS retention_3m,
+        followed_up_6m::INTEGER AS followed_up_6m, ${ratio('retained_6m', 'followed_up_6m')} AS retention_6m,
+        ${ratio('done', 'due')} AS followup_completion
+      FROM referral_agg, plc_agg, vac_agg`);
+
+/** The parts, in the order `combine` reads them. */
+export const KPI_SUMMARY_PARTS = [kpiSummaryRegistrations, kpiSummaryAttended, kpiSummaryFlows] as const;
