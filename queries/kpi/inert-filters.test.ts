@@ -5,6 +5,7 @@ import { CATALOGUE } from '../catalogue/catalogue.ts';
 import type { QueryDefinition } from '../catalogue/query-definition.ts';
 import { runQuery } from '../catalogue/run-query.ts';
 import { insertKpiFixture } from './insert-kpi-fixture.ts';
+import { KPI_OFFICES_PARTS } from './kpi-offices-parts.ts';
 import { KPI_SUMMARY_PARTS } from './kpi-summary-parts.ts';
 
 let w: Warehouse;
@@ -16,11 +17,11 @@ afterAll(() => w.close());
 
 /** A value of each KPI filter that selects rows of the fixture. */
 const VALUES: Record<string, string[]> = { sector: ['G', 'A'], occupation: ['5', '9'], channel: ['portal', 'workshop', 'counselling'], sex: ['F', 'M'], age: ['youth', '30-44'] };
-const withInert = [...CATALOGUE, ...KPI_SUMMARY_PARTS].filter((q): q is QueryDefinition & { inert: readonly string[] } => !!q.inert?.length);
+const withInert = [...CATALOGUE, ...KPI_SUMMARY_PARTS, ...KPI_OFFICES_PARTS].filter((q): q is QueryDefinition & { inert: readonly string[] } => !!q.inert?.length);
 
 describe('filters a query declares inert', () => {
   it('are declared by the KPI queries that ignore them', () => {
-    expect(withInert.map((q) => q.name).sort()).toEqual(expect.arrayContaining(['kpi-channels', 'kpi-funnel', 'kpi-vacancy-cohorts', 'kpi-summary-registrations', 'kpi-summary-attended']));
+    expect(withInert.map((q) => q.name).sort()).toEqual(expect.arrayContaining(['kpi-channels', 'kpi-funnel', 'kpi-vacancy-cohorts', 'kpi-summary-registrations', 'kpi-summary-attended', 'kpi-offices-attended']));
   });
 
   it('never change an answer, so serving the answer without them is right', async () => {

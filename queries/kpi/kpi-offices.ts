@@ -1,5 +1,7 @@
 import { defineQuery } from '../catalogue/query-definition.ts';
-import { FACT_FOLLOWUP_END_SQL, KpiSql, kpiParams, quantile, ratio, kpiWarm } from './kpi-filters.ts';
+import type { Columns } from '../../warehouse/warehouse.ts';
+import { kpiParams, ratio, kpiWarm } from './kpi-filters.ts';
+import { KPI_OFFICES_PARTS, rowsOf } from './kpi-offices-parts.ts';
 
 /** The score's components, each a z-score over the offices listed, and its weight (1/4 each). */
 export const SCORE_COMPONENTS = ['placements', 'placement_rate', 'retention_3m', 'speed'] as const;
@@ -52,32 +54,21 @@ export const kpiOffices = defineQuery({
   example: { from: '2025-10', to: '2026-09' },
   // The policy page's landing view, its sex and youth filters and each province, precomputed when a warehouse is served.
   warm: kpiWarm(),
-  build: (f) => {
-    const k = new KpiSql(f, 12);
+  build: (f, viewer) => {
+    const [att, plc] = KPI_OFFICES_PARTS.map((q) => q.build(f, viewer));
     const z = (col: string) => `coalesce((${col} - avg(${col}) OVER ()) / nullif(stddev_pop(${col}) OVER (), 0), 0)`;
     const n = SCORE_COMPONENTS.length;
-    return k.bound(`WITH
-      o AS (SELECT a.office_code, a.name, a.province_code FROM office a WHERE ${k.where('office', 'a')}),
-      pagg AS (
-        SELECT p.office_code, count(*) AS placements, ${quantile('p.days', 0.5)} AS median_days,
-          count(*) FILTER (WHERE p.placed_on + INTERVAL 3 MONTH <= e.d AND p.has3) AS followed3,
-          count(*) FILTER (WHERE p.placed_on + INTERVAL 3 MONTH <= e.d AND p.emp3) AS retained3
-        FROM placement_fact p CROSS JOIN (SELECT ${FACT_FOLLOWUP_END_SQL} AS d) e
-        WHERE ${k.inPeriod('p.month')} AND ${k.where('placement_fact', 'p')}
-        GROUP BY p.office_code),
-      att AS (
-        SELECT ev.office_code, count(DISTINCT ev.px) AS attended FROM event_fact ev
-        WHERE ${k.inPeriod('ev.month')} AND ${k.where('event_fact', 'ev')} GROUP BY ev.office_code),
-      tgt AS (
-        SELECT t.office_code, sum(t.target) AS target FROM office_target t
-        WHERE t.indicator = 'placements' AND ${k.inPeriod('t.period_month')} GROUP BY t.office_code),
+    return {
+      sql: `WITH
+      a AS (${att!.sql}),
+      pagg AS (${plc!.sql}),
       base AS (
-        SELECT o.office_code, o.name AS office_name, o.province_code, coalesce(pagg.placements, 0) AS placements,
-          coalesce(att.attended, 0) AS seekers_attended, ${ratio('pagg.placements', 'att.attended')} AS placement_rate,
+        SELECT a.office_code, a.office_name, a.province_code, coalesce(pagg.placements, 0) AS placements,
+          a.seekers_attended, ${ratio('pagg.placements', 'a.seekers_attended')} AS placement_rate,
           coalesce(pagg.followed3, 0) AS followed_up_3m, ${ratio('pagg.retained3', 'pagg.followed3')} AS retention_3m,
-          pagg.median_days AS median_days_to_placement, tgt.target AS target_placements,
-          ${ratio('coalesce(pagg.placements, 0)', 'tgt.target')} AS placements_vs_target
-        FROM o LEFT JOIN pagg USING (office_code) LEFT JOIN att USING (office_code) LEFT JOIN tgt USING (office_code)),
+          pagg.median_days AS median_days_to_placement, a.target_placements,
+          ${ratio('coalesce(pagg.placements, 0)', 'a.target_placements')} AS placements_vs_target
+        FROM a LEFT JOIN pagg USING (office_code)),
       scored AS (
         SELECT *, ${z('placements')} / ${n} AS score_placements, ${z('placement_rate')} / ${n} AS score_rate,
           ${z('retention_3m')} / ${n} AS score_retention, ${z('-median_days_to_placement')} / ${n} AS score_speed
@@ -86,6 +77,47 @@ export const kpiOffices = defineQuery({
         placement_rate, followed_up_3m::INTEGER AS followed_up_3m, retention_3m, median_days_to_placement, target_placements, placements_vs_target,
         score_placements, score_rate, score_retention, score_speed,
         score_placements + score_rate + score_retention + score_speed AS score
-      FROM scored ORDER BY score DESC, office_code`);
+      FROM scored ORDER BY score DESC, office_code`,
+      params: { ...att!.params, ...plc!.params },
+    };
   },
+  parts: { of: KPI_OFFICES_PARTS, combine: ([att, plc]) => scoreOffices(rowsOf(att!), rowsOf(plc!)) },
 });
+
+/** `num / den`, null when either is null or the denominator 0 (as `ratio` in SQL). */
+const div = (num: unknown, den: unknown) => (num === null || num === undefined || den === null || den === undefined || den === 0 ? null : (num as number) / (den as number));
+
+/** `coalesce((x − mean) / nullif(population sd, 0), 0)` over the non-null values, as the SQL computes it. */
+function zScores(xs: (number | null)[]): number[] {
+  const present = xs.filter((x): x is number => x !== null);
+  const mean = present.reduce((a, b) => a + b, 0) / (present.length || 1);
+  const sd = Math.sqrt(present.reduce((a, b) => a + (b - mean) ** 2, 0) / (present.length || 1));
+  return xs.map((x) => (x === null || !sd ? 0 : (x - mean) / sd));
+}
+
+/** The league table from its parts: the SQL of `build`, in JS (tests hold the two equal). */
+function scoreOffices(offices: Record<string, unknown>[], placements: Record<string, unknown>[]): Columns {
+  const byOffice = new Map(placements.map((p) => [p.office_code, p]));
+  const base = offices.map((o) => {
+    const p = byOffice.get(o.office_code);
+    return {
+      office_code: o.office_code, office_name: o.office_name, province_code: o.province_code,
+      placements: (p?.placements as number | undefined) ?? 0, seekers_attended: o.seekers_attended,
+      placement_rate: div(p?.placements, o.seekers_attended), followed_up_3m: (p?.followed3 as number | undefined) ?? 0,
+      retention_3m: div(p?.retained3, p?.followed3), median_days_to_placement: (p?.median_days as number | null | undefined) ?? null,
+      target_placements: o.target_placements ?? null, placements_vs_target: div((p?.placements as number | undefined) ?? 0, o.target_placements),
+    };
+  });
+  const n = SCORE_COMPONENTS.length;
+  const zs = [
+    zScores(base.map((b) => b.placements)), zScores(base.map((b) => b.placement_rate)),
+    zScores(base.map((b) => b.retention_3m)), zScores(base.map((b) => (b.median_days_to_placement === null ? null : -b.median_days_to_placement))),
+  ];
+  const rows = base.map((b, i) => {
+    const [sp, sr, st, ss] = zs.map((z) => z[i]! / n) as [number, number, number, number];
+    return { ...b, score_placements: sp, score_rate: sr, score_retention: st, score_speed: ss, score: sp + sr + st + ss };
+  }).sort((a, b) => b.score - a.score || (String(a.office_code) < String(b.office_code) ? -1 : 1));
+  const names = kpiOffices.columns.map((c) => c.name);
+  const types: Record<string, string> = { office_code: 'VARCHAR', office_name: 'VARCHAR', province_code: 'VARCHAR', placements: 'INTEGER', seekers_attended: 'INTEGER', followed_up_3m: 'INTEGER' };
+  return { names, types: names.map((c) => types[c] ?? 'DOUBLE'), values: names.map((c) => rows.map((r) => (r as Record<string, unknown>)[c])), rowCount: rows.length };
+}
