@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
+import { kpiTrend } from '../kpi/kpi-trend.ts';
 import { targetSectors } from '../market/target-sectors.ts';
 import { answerFrom, type QueryAnswer } from './run-query.ts';
 
@@ -28,5 +29,24 @@ describe('answerFrom', () => {
 
   it('runs the query when the base answer is not at hand', async () => {
     await expect(answerFrom({ cached: () => undefined, keyOf: () => 'k', part: noPart }, noSql, targetSectors, { territory: '17', w_lq: '0.5' })).rejects.toThrow('no SQL may run');
+  });
+});
+
+describe('answerFrom, a period of the KPI trend', () => {
+  const months = ['2024-01', '2024-02', '2024-03'];
+  const trend: QueryAnswer = {
+    query: 'kpi-trend', freshness: { loadedAt: null, sources: [] }, names: ['month', 'placements'], types: ['VARCHAR', 'INTEGER'], rowCount: 3, values: [months, [5, 6, 7]],
+  };
+  const source = (seen: string[]) => ({ cached: (k: string) => (seen.push(k), Promise.resolve(trend)), keyOf: (_q: unknown, p: Record<string, unknown>) => JSON.stringify(p), part: noPart });
+
+  it('is a slice of the cached answer without a period, keyed by the same filters', async () => {
+    const seen: string[] = [];
+    const answer = await answerFrom(source(seen), noSql, kpiTrend, { from: '2024-02', to: '2024-03', sex: 'F' });
+    expect(seen).toEqual([JSON.stringify({ sex: 'F' })]);
+    expect(answer.values).toEqual([['2024-02', '2024-03'], [6, 7]]);
+  });
+
+  it('runs the query when the cached answer does not cover the period', async () => {
+    await expect(answerFrom(source([]), noSql, kpiTrend, { from: '2023-12', to: '2024-03' })).rejects.toThrow('no SQL may run');
   });
 });

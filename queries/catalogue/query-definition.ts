@@ -73,7 +73,8 @@ export interface QueryDefinition<P extends z.ZodType = z.ZodType> {
    */
   reuse?: {
     base(params: z.infer<P>): Record<string, unknown>;
-    derive(base: Columns, params: z.infer<P>): Columns;
+    /** The answer worked out of the base, or null when the base does not hold it (the query then runs). */
+    derive(base: Columns, params: z.infer<P>): Columns | null;
   };
   /**
    * Parameters the query accepts, so that a page can send one filter set to all its views, but

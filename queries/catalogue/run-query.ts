@@ -104,7 +104,8 @@ export async function answerFrom(
     const base = source.cached(source.keyOf(query, query.reuse.base(params)));
     if (base) {
       const answer = await base;
-      return { ...answer, ...query.reuse.derive(answer, params), query: query.name };
+      const derived = query.reuse.derive(answer, params);
+      if (derived) return { ...answer, ...derived, query: query.name };
     }
   }
   return runQuery(warehouse, query, raw, limits, viewer);

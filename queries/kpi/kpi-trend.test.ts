@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ParamError, runQuery } from '../catalogue/run-query.ts';
 import { kpiSuite } from './kpi-suite.ts';
-import { kpiTrend as q } from './kpi-trend.ts';
+import { kpiTrend as q, sliceMonths } from './kpi-trend.ts';
 
 /** Rows as [month, registrations, referrals, placements, vacancies, positions]. */
 const suite = kpiSuite(q);
@@ -54,5 +54,21 @@ describe('kpi-trend on the hand-made fixture', () => {
     await expect(runQuery(suite.warehouse(), q, { by: 'office' })).rejects.toThrow(ParamError);
     await expect(runQuery(suite.warehouse(), q, { to: '24-01' })).rejects.toThrow(/to: expected a month/);
     await expect(runQuery(suite.warehouse(), q, { from: '2000-01', to: '2024-01' })).rejects.toThrow(/at most 120 months/);
+  });
+});
+
+describe('kpi-trend for a period, sliced from the answer without one', () => {
+  it('equals running the query whenever the slice is covered, and declines otherwise', async () => {
+    const w = suite.warehouse();
+    const base = await runQuery(w, q, { to: '2024-06' });
+    // The base ends at 2024-06 and starts 36 months before: any period inside it is a slice.
+    for (const p of [{ from: '2024-01', to: '2024-03' }, { from: '2021-07', to: '2024-06' }, { from: '2023-11' }, { from: '2024-06' }]) {
+      const sliced = sliceMonths(base, p.from, p.to, 36);
+      const want = await runQuery(w, q, { ...p, to: p.to ?? '2024-06' });
+      expect(sliced?.values, JSON.stringify(p)).toEqual(want.values);
+    }
+    expect(sliceMonths(base, '2021-06', '2024-01', 36)).toBeNull();
+    expect(sliceMonths(base, undefined, '2024-02', 36)).toBeNull(); // 36 months up to 2024-02 start before the base
+    expect(sliceMonths(base, '2024-01', '2024-07', 36)).toBeNull();
   });
 });

@@ -1,5 +1,27 @@
 import { defineQuery } from '../catalogue/query-definition.ts';
+import type { Columns } from '../../warehouse/warehouse.ts';
 import { KpiSql, aggregateAnswers, kpiParams, kpiWarm } from './kpi-filters.ts';
+
+/** Months of the trend without a period: the 36 up to the latest month with placements. */
+const DEFAULT_MONTHS = 36;
+
+const monthIndex = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
+
+/**
+ * The rows of a month-by-month answer (one row per month, none missing, `month` as 'YYYY-MM',
+ * ending at the data's latest month) for the period `from`..`to`, defaulting as the query does:
+ * `to` the answer's last month, `from` `defaultMonths` before `to`. Null when the answer does not
+ * cover the whole period.
+ */
+export function sliceMonths(answer: Columns, from: string | undefined, to: string | undefined, defaultMonths: number): Columns | null {
+  const months = answer.values[answer.names.indexOf('month')] as string[] | undefined;
+  if (!months?.length) return null;
+  const hi = to ?? months[months.length - 1]!;
+  const loIndex = from ? monthIndex(from) : monthIndex(hi) - (defaultMonths - 1);
+  if (loIndex < monthIndex(months[0]!) || monthIndex(hi) > monthIndex(months[months.length - 1]!)) return null;
+  const keep = months.flatMap((m, r) => (monthIndex(m) >= loIndex && monthIndex(m) <= monthIndex(hi) ? [r] : []));
+  return { ...answer, values: answer.values.map((col) => keep.map((r) => col[r])), rowCount: keep.length };
+}
 
 /**
  * The main KPI counts month by month, for the dashboard's date-range brush: registrations,
@@ -32,8 +54,13 @@ export const kpiTrend = defineQuery({
   example: { from: '2024-10', to: '2026-09' },
   // The policy page's landing view, its sex and youth filters and each province, precomputed when a warehouse is served.
   warm: kpiWarm(),
+  // A period within the default 36 months is a slice of the answer without a period, when it is at hand.
+  reuse: {
+    base: ({ from: _from, to: _to, ...filters }) => filters,
+    derive: (base, p) => sliceMonths(base, p.from, p.to, DEFAULT_MONTHS),
+  },
   build: (f) => {
-    const k = new KpiSql(f, 36);
+    const k = new KpiSql(f, DEFAULT_MONTHS);
     const placements = aggregateAnswers(f)
       ? `SELECT pm.month, sum(pm.placements) AS n FROM placement_monthly pm WHERE ${k.inPeriod('pm.month')} AND ${k.where('placement_monthly', 'pm')} GROUP BY pm.month`
       : `SELECT p.month, count(*) AS n FROM placement_fact p WHERE ${k.inPeriod('p.month')} AND ${k.where('placement_fact', 'p')} GROUP BY p.month`;

@@ -100,7 +100,7 @@ describe('target-sectors', () => {
       const params = q.params.parse({ ...base, ...weights });
       expect(q.reuse!.base(params)).toEqual(q.params.parse({ ...base, w_lq: '0.35', w_growth: '0.3', w_tightness: '0.2', w_youth: '0.15' }));
       const derived = q.reuse!.derive(defaults, params);
-      expect(derived.values).toEqual((await runQuery(w, q, { ...base, ...weights })).values);
+      expect(derived?.values).toEqual((await runQuery(w, q, { ...base, ...weights })).values);
     }
   });
 
