@@ -215,15 +215,30 @@ export const PERIOD_COLUMNS = [
 ] as const;
 
 /**
- * The policy page's views precomputed whenever a warehouse is served: the landing view, each sex,
- * young people, and each province with data (what a click on a province bar asks for), each
- * merged with a query's own fixed parameters.
+ * The policy page's views precomputed whenever a warehouse is served: for the default period,
+ * the landing view and every single filter a user can pick there (each sex, age band and youth,
+ * channel, province, sector and occupation group with data); and the landing view of each whole
+ * calendar year before the latest. Each is merged with a query's own fixed parameters. Filters a query ignores (`inert`) share its landing answer, and parts shared between
+ * queries are computed once, so a sector or occupation costs only what it changes.
  */
 export function kpiWarm(own: Record<string, string> = {}): WarmSpec {
   return {
     params: async (w) => {
       const provinces = await w.rows<{ p: string }>('SELECT DISTINCT province_code AS p FROM placement_monthly ORDER BY p');
-      const filters: Record<string, string>[] = [{}, { sex: 'F' }, { sex: 'M' }, { age: 'youth' }, ...provinces.map(({ p }) => ({ province: p }))];
+      const sectors = await w.rows<{ s: string }>('SELECT DISTINCT sector_code AS s FROM vacancy_fact ORDER BY s');
+      const occupations = await w.rows<{ o: string }>('SELECT DISTINCT left(occupation_code, 1) AS o FROM vacancy_fact ORDER BY o');
+      // Whole calendar years before the latest month (a period a user types often), newest first.
+      const years = await w.rows<{ y: number }>(
+        'SELECT DISTINCT year(month)::INTEGER AS y FROM placement_monthly WHERE year(month) < (SELECT year(max(month)) FROM placement_monthly) ORDER BY y DESC');
+      const filters: Record<string, string>[] = [
+        {}, { sex: 'F' }, { sex: 'M' }, { age: 'youth' },
+        ...provinces.map(({ p }) => ({ province: p })),
+        ...AGE_BANDS.map((age) => ({ age })),
+        ...KPI_CHANNELS.map((channel) => ({ channel })),
+        ...sectors.map(({ s }) => ({ sector: s })),
+        ...occupations.map(({ o }) => ({ occupation: o })),
+        ...years.map(({ y }) => ({ from: `${y}-01`, to: `${y}-12` })),
+      ];
       return filters.map((f) => ({ ...own, ...f }));
     },
   };
