@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rebuildFacts } from './facts.ts';
+import { factsMissing, rebuildFacts } from './facts.ts';
 import { memoryWarehouse } from './testing/memory-warehouse.ts';
 import type { Warehouse } from './warehouse.ts';
 
@@ -71,5 +71,18 @@ describe('rebuildFacts', () => {
     expect(await w.rows("SELECT strftime(data_end, '%Y-%m-%d') AS d, strftime(followup_end, '%Y-%m-%d') AS f FROM fact_bounds")).toEqual([{ d: '2024-04-30', f: '2024-08-20' }]);
     await rebuildFacts(w);
     expect(await w.rows('SELECT (SELECT count(*) FROM placement_fact)::INTEGER AS p, (SELECT count(*) FROM fact_bounds)::INTEGER AS b')).toEqual([{ p: 3, b: 1 }]);
+  });
+});
+
+describe('factsMissing', () => {
+  it('is true only for a warehouse with data and no facts', async () => {
+    const fresh = await memoryWarehouse();
+    expect(await factsMissing(fresh)).toBe(false);
+    await fresh.run(`INSERT INTO vacancy (vacancy_id, firm_id, office_code, posted_on, posted_month, closed_on, positions, occupation_code, sector_code, canton_code, province_code, load_id)
+      VALUES ('v1', 'f1', 'Q1', '2024-01-05', '2024-01-01', NULL, 1, '5', 'G', '1701', '17', 1)`);
+    expect(await factsMissing(fresh)).toBe(true);
+    await rebuildFacts(fresh);
+    expect(await factsMissing(fresh)).toBe(false);
+    fresh.close();
   });
 });

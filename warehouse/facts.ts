@@ -66,3 +66,14 @@ export async function rebuildFacts(target: Warehouse | Session, onStep?: (step: 
   if (target instanceof Warehouse) await target.transaction(run);
   else await run(target);
 }
+
+/**
+ * Whether the warehouse holds data but no derived facts (built by a version before them, or
+ * changed without a rebuild): its staff answers would be empty.
+ */
+export async function factsMissing(w: Warehouse | Session): Promise<boolean> {
+  const [row] = await w.rows<{ facts: boolean; data: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM fact_bounds) AS facts, EXISTS (SELECT 1 FROM seeker) OR EXISTS (SELECT 1 FROM vacancy) AS data`,
+  ).catch(() => [{ facts: false, data: true }]);
+  return !!row && row.data && !row.facts;
+}

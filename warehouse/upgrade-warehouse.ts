@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { rebuildFacts } from './facts.ts';
+import { factsMissing, rebuildFacts } from './facts.ts';
 import { listMigrations } from './migrate.ts';
 import { updateWarehouse } from './publish.ts';
 import { Warehouse } from './warehouse.ts';
@@ -27,9 +27,3 @@ export async function upgradeWarehouse(path: string): Promise<boolean> {
   return true;
 }
 
-async function factsMissing(w: Warehouse): Promise<boolean> {
-  const [row] = await w.rows<{ facts: boolean; data: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM fact_bounds) AS facts, EXISTS (SELECT 1 FROM seeker) OR EXISTS (SELECT 1 FROM vacancy) AS data`,
-  ).catch(() => [{ facts: false, data: true }]);
-  return !!row && row.data && !row.facts;
-}

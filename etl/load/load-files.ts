@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { rebuildFacts } from '../../warehouse/facts.ts';
+import { factsMissing, rebuildFacts } from '../../warehouse/facts.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { SOURCES, sourceForFile } from '../sources/sources.ts';
 import { isBoundaryFile, loadBoundaryFile } from './load-boundaries.ts';
@@ -31,8 +31,8 @@ export function planFiles(paths: readonly string[]): string[] {
 
 /**
  * Loads files one by one, each in its own transaction (boundary files by their own loader), and
- * returns one report per file. When any file changed the data, the derived facts are then rebuilt
- * once for the batch, in their own transaction. A file that fails stops the batch before that
+ * returns one report per file. When any file changed the data (or the facts are missing: a warehouse
+ * of an older version), the derived facts are then rebuilt once for the batch, in their own transaction. A file that fails stops the batch before that
  * (the CLI then publishes nothing).
  */
 export async function loadFiles(warehouse: Warehouse, paths: readonly string[], options: LoadOptions & { onReport?: (r: LoadReport) => void }): Promise<LoadReport[]> {
@@ -42,7 +42,7 @@ export async function loadFiles(warehouse: Warehouse, paths: readonly string[], 
     options.onReport?.(report);
     reports.push(report);
   }
-  if (reports.some((r) => r.status === 'loaded')) {
+  if (reports.some((r) => r.status === 'loaded') || (await factsMissing(warehouse))) {
     options.onStage?.('derive', 'hechos derivados');
     await rebuildFacts(warehouse, (step, of) => options.onProgress?.((100 * step) / of));
   }
