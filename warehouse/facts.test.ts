@@ -26,6 +26,10 @@ beforeAll(async () => {
            ('e2', 'portal', '2024-01-12', '2024-01-01', 'G1', 'sA', NULL, 1),
            ('e3', 'workshop_employers', '2024-02-02', '2024-02-01', 'G1', NULL, 'f1', 1)`);
   await w.run(`INSERT INTO referral VALUES ('r1', 'sB1', 'v2', '2024-02-12', '2024-02-01', true, 1)`);
+  // Firms f1 (Quito, the vacancies') and f0 (Guayaquil, numbered first by its province); a contact with f1.
+  await w.run(`INSERT INTO firm (firm_id, name, sector_code, employees, size_band, canton_code, province_code, office_code, registered_on, load_id)
+    VALUES ('f1', 'Uno', 'G', 5, 'micro', '1701', '17', 'Q1', '2020-01-01', 1), ('f0', 'Cero', 'A', 60, 'medium', '0901', '09', 'G1', '2020-01-01', 1)`);
+  await w.run(`INSERT INTO firm_contact VALUES ('k1', 'f1', 'Q1', '2024-02-03', '2024-02-01', 'facilitation', 1)`);
   await rebuildFacts(w);
 });
 afterAll(() => w?.close());
@@ -64,6 +68,37 @@ describe('rebuildFacts', () => {
     ]);
     expect(await w.rows('SELECT px, sex, office_code, province_code, sector_code, occupation_code, interviewed FROM referral_fact')).toEqual([
       { px: 2, sex: 'M', office_code: 'G1', province_code: '09', sector_code: 'A', occupation_code: '9', interviewed: true },
+    ]);
+  });
+
+  it('numbers firms by province and canton, vacancies by month, and gives each row its seeker record, vacancy and firm', async () => {
+    expect(await w.rows('SELECT fx, firm_id, name, sector_code, size_band, canton_code, province_code FROM firm_fact ORDER BY fx')).toEqual([
+      { fx: 1, firm_id: 'f0', name: 'Cero', sector_code: 'A', size_band: 'medium', canton_code: '0901', province_code: '09' },
+      { fx: 2, firm_id: 'f1', name: 'Uno', sector_code: 'G', size_band: 'micro', canton_code: '1701', province_code: '17' },
+    ]);
+    expect(await w.rows('SELECT vx, vacancy_id, fx, canton_code FROM vacancy_fact ORDER BY vx')).toEqual([
+      { vx: 1, vacancy_id: 'v1', fx: 2, canton_code: '1701' },
+      { vx: 2, vacancy_id: 'v2', fx: 2, canton_code: '0901' },
+    ]);
+    // Records numbered by seeker_id: sA 1, sB1 2, sB2 3.
+    expect(await w.rows("SELECT sx, fx, canton_code, strftime(posted_month, '%Y-%m') AS posted FROM placement_fact ORDER BY placed_on")).toEqual([
+      { sx: 1, fx: 2, canton_code: '1701', posted: '2024-01' },
+      { sx: 2, fx: 2, canton_code: '0901', posted: '2024-02' },
+      { sx: 3, fx: 2, canton_code: '1701', posted: '2024-01' },
+    ]);
+    expect(await w.rows('SELECT sx, canton_code FROM seeker_fact ORDER BY sx')).toEqual([
+      { sx: 1, canton_code: '1701' }, { sx: 2, canton_code: '0901' }, { sx: 3, canton_code: '0901' },
+    ]);
+    expect(await w.rows('SELECT sx, vx FROM referral_fact')).toEqual([{ sx: 2, vx: 2 }]);
+    expect(await w.rows("SELECT strftime(contacted_on, '%Y-%m-%d') AS on, step, fx FROM contact_fact")).toEqual([{ on: '2024-02-03', step: 'facilitation', fx: 2 }]);
+  });
+
+  it('keeps the stock of active seekers at the end of the data: the latest month\'s last day and the latest posting date', async () => {
+    expect(await w.rows("SELECT strftime(vacancy_month, '%Y-%m-%d') AS m, strftime(vacancy_end, '%Y-%m-%d') AS e FROM fact_bounds")).toEqual([{ m: '2024-02-01', e: '2024-02-10' }]);
+    // On 2024-02-29 sA and sB1 were placed after their last activity and sB2 had not registered;
+    // on 2024-02-10 sB1 had registered (02-01) and was not yet referred (02-12) nor placed (02-20).
+    expect(await w.rows("SELECT strftime(as_of, '%Y-%m-%d') AS as_of, kind, code, province_code, canton_code, seekers FROM seeker_stock")).toEqual([
+      { as_of: '2024-02-10', kind: 'total', code: '*', province_code: '09', canton_code: '0901', seekers: 1 },
     ]);
   });
 

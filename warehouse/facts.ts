@@ -1,21 +1,32 @@
+import { REBUILD_SEEKER_STOCK } from './seeker-stock.ts';
 import { Warehouse, type Session } from './warehouse.ts';
 
 /**
  * Statements that rebuild the derived facts (migration 012) from the base tables: every grouping
- * column joined in, persons numbered densely, follow-up outcomes and vacancy fills folded into
- * their rows, each table sorted by month. Run in one transaction (see {@link rebuildFacts}).
+ * column joined in, persons, seeker records, vacancies and firms numbered densely, follow-up
+ * outcomes and vacancy fills folded into their rows, each table sorted by month; then the stock
+ * of active seekers at the end of the data (warehouse/seeker-stock.ts). Run in one transaction
+ * (see {@link rebuildFacts}).
  */
 export const REBUILD_FACTS: readonly string[] = [
   `CREATE OR REPLACE TEMP TABLE fact_seeker_px AS
    SELECT seeker_id, dense_rank() OVER (ORDER BY person_id)::INTEGER AS px, row_number() OVER (ORDER BY seeker_id)::INTEGER AS sx,
      sex, age_band, registered_on FROM seeker`,
+  'DELETE FROM firm_fact',
+  `INSERT INTO firm_fact
+   SELECT row_number() OVER (ORDER BY province_code, canton_code, firm_id)::INTEGER AS fx, firm_id, name, sector_code, size_band, canton_code, province_code
+   FROM firm ORDER BY fx`,
+  // Vacancies numbered in the order vacancy_fact keeps them (by month), with their firm's number.
+  `CREATE OR REPLACE TEMP TABLE fact_vacancy_vx AS
+   SELECT v.*, row_number() OVER (ORDER BY v.posted_month, v.province_code, v.office_code, v.vacancy_id)::INTEGER AS vx, f.fx
+   FROM vacancy v LEFT JOIN firm_fact f USING (firm_id)`,
   'DELETE FROM seeker_fact',
   `INSERT INTO seeker_fact
    WITH first_service AS (
      SELECT e.seeker_id, min(e.event_on) AS first_on
      FROM service_event e JOIN fact_seeker_px s ON s.seeker_id = e.seeker_id
      WHERE e.event_on >= s.registered_on GROUP BY e.seeker_id)
-   SELECT x.px, x.sx, s.registered_on, s.reg_month, s.office_code, s.province_code, s.sex, s.age_band, s.disability, fs.first_on
+   SELECT x.px, x.sx, s.registered_on, s.reg_month, s.office_code, s.province_code, s.sex, s.age_band, s.disability, fs.first_on, s.canton_code
    FROM seeker s JOIN fact_seeker_px x USING (seeker_id) LEFT JOIN first_service fs USING (seeker_id)
    ORDER BY s.reg_month, s.province_code, s.office_code`,
   'DELETE FROM placement_fact',
@@ -26,16 +37,18 @@ export const REBUILD_FACTS: readonly string[] = [
      FROM followup GROUP BY placement_id)
    SELECT p.month, p.placed_on, p.office_code, p.province_code, p.sector_code, p.occupation_code, p.sex, p.age_band, p.channel,
      x.px, date_diff('day', x.registered_on, p.placed_on)::INTEGER,
-     coalesce(fu.has1, false), coalesce(fu.has3, false), coalesce(fu.has6, false), coalesce(fu.emp3, false), coalesce(fu.emp6, false)
+     coalesce(fu.has1, false), coalesce(fu.has3, false), coalesce(fu.has6, false), coalesce(fu.emp3, false), coalesce(fu.emp6, false),
+     p.canton_code, x.sx, v.fx, v.posted_month
    FROM placement p LEFT JOIN fact_seeker_px x USING (seeker_id) LEFT JOIN fu USING (placement_id)
+     LEFT JOIN (SELECT vacancy_id, fx, posted_month FROM fact_vacancy_vx) v USING (vacancy_id)
    ORDER BY p.month, p.province_code, p.office_code`,
   'DELETE FROM vacancy_fact',
   `INSERT INTO vacancy_fact
    WITH fill AS (SELECT vacancy_id, count(*)::INTEGER AS n, min(placed_on) AS first_on FROM placement GROUP BY vacancy_id)
    SELECT v.posted_month, v.posted_on, v.closed_on, v.positions, v.office_code, v.province_code, v.sector_code, v.occupation_code,
-     coalesce(fill.n, 0), fill.first_on
-   FROM vacancy v LEFT JOIN fill USING (vacancy_id)
-   ORDER BY v.posted_month, v.province_code, v.office_code`,
+     coalesce(fill.n, 0), fill.first_on, v.vx, v.vacancy_id, v.fx, v.canton_code, v.wage_offered
+   FROM fact_vacancy_vx v LEFT JOIN fill USING (vacancy_id)
+   ORDER BY v.vx`,
   'DELETE FROM event_fact',
   `INSERT INTO event_fact
    SELECT e.month, e.event_on, e.kind, e.office_code, o.province_code, x.px, x.sex, x.age_band, e.firm_id
@@ -43,12 +56,20 @@ export const REBUILD_FACTS: readonly string[] = [
    ORDER BY e.month, o.province_code, e.office_code`,
   'DELETE FROM referral_fact',
   `INSERT INTO referral_fact
-   SELECT r.ref_month, r.referred_on, r.interviewed, x.px, x.sex, x.age_band, v.office_code, v.province_code, v.sector_code, v.occupation_code
-   FROM referral r LEFT JOIN fact_seeker_px x USING (seeker_id) LEFT JOIN vacancy v USING (vacancy_id)
+   SELECT r.ref_month, r.referred_on, r.interviewed, x.px, x.sex, x.age_band, v.office_code, v.province_code, v.sector_code, v.occupation_code, x.sx, v.vx
+   FROM referral r LEFT JOIN fact_seeker_px x USING (seeker_id)
+     LEFT JOIN (SELECT vacancy_id, vx, office_code, province_code, sector_code, occupation_code FROM fact_vacancy_vx) v USING (vacancy_id)
    ORDER BY r.ref_month, v.province_code, v.office_code`,
+  'DELETE FROM contact_fact',
+  `INSERT INTO contact_fact
+   SELECT c.month, c.contacted_on, c.step, f.fx FROM firm_contact c LEFT JOIN firm_fact f USING (firm_id)
+   ORDER BY c.month, f.fx`,
   'DELETE FROM fact_bounds',
-  `INSERT INTO fact_bounds SELECT (SELECT last_day(max(month)) FROM placement), (SELECT max(checked_on) FROM followup)`,
+  `INSERT INTO fact_bounds SELECT (SELECT last_day(max(month)) FROM placement), (SELECT max(checked_on) FROM followup),
+     (SELECT max(posted_month) FROM vacancy), (SELECT max(posted_on) FROM vacancy)`,
+  ...REBUILD_SEEKER_STOCK,
   'DROP TABLE fact_seeker_px',
+  'DROP TABLE fact_vacancy_vx',
 ];
 
 /**

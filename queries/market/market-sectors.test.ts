@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryWarehouse } from '../../warehouse/testing/memory-warehouse.ts';
+import { rebuildAggregates } from '../../warehouse/aggregates.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { ParamError, runQuery } from '../catalogue/run-query.ts';
 import { asRows, rowsFor } from './market-fixtures.ts';
@@ -29,6 +30,7 @@ beforeAll(async () => {
   await r.survey({ period: '2024-09', province: '09', condact: 1, rama1: 3, grupo1: 5, fexp: 100 });
   await r.survey({ period: '2024-09', province: '09', condact: 3, rama1: 7, grupo1: 5, fexp: 500 });
   await r.survey({ period: '2023-12', province: '17', condact: 1, rama1: 1, grupo1: 6, fexp: 1000 });
+  await rebuildAggregates(w);
 });
 afterAll(() => w.close());
 

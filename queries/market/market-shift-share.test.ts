@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryWarehouse } from '../../warehouse/testing/memory-warehouse.ts';
+import { rebuildAggregates } from '../../warehouse/aggregates.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { ParamError, runQuery } from '../catalogue/run-query.ts';
 import { asRows, rowsFor } from './market-fixtures.ts';
@@ -24,6 +25,7 @@ beforeAll(async () => {
   await r.placement('P1', { placed: '2023-05-01', sector: 'C', canton: '1701' });
   await r.placement('P2', { placed: '2024-05-01', sector: 'C', canton: '1701' });
   await r.placement('P3', { placed: '2024-06-01', sector: 'C', canton: '0901' });
+  await rebuildAggregates(w);
 });
 afterAll(() => w.close());
 

@@ -4,13 +4,15 @@
  * typed is ever spliced into the text.
  */
 
+import { ACTIVE_MONTHS as STOCK_ACTIVE_MONTHS, seekerStockCtes, storedSeekerStockCte, type StockKind } from '../../warehouse/seeker-stock.ts';
+
 /** Age bands of placements counted as young people (15-29, the age span of youth employment policy). */
 export const YOUTH_BANDS = "('15-17', '18-24', '25-29')";
 
 /** Months of history an open vacancy or a seeker's activity may be older than the period end and still count. */
-export const ACTIVE_MONTHS = 12;
+export const ACTIVE_MONTHS = STOCK_ACTIVE_MONTHS;
 
-/** A row of `vacancy` or `placement` (optionally aliased) lies in `$territory` (province or canton). */
+/** A row of `vacancy`, `placement` or their facts (optionally aliased) lies in `$territory` (province or canton). */
 export function inTerritory(alias = ''): string {
   const a = alias ? `${alias}.` : '';
   return `(${a}province_code = $territory::VARCHAR OR ${a}canton_code = $territory::VARCHAR)`;
@@ -38,7 +40,7 @@ export const OCCUPATION: Dimension = { column: 'occupation_code', registry: 'occ
  */
 export const WINDOW_CTE = `win AS (
     SELECT coalesce($from::DATE, (coalesce($to::DATE, m) - INTERVAL 11 MONTH)::DATE) AS f, coalesce($to::DATE, m) AS t
-    FROM (SELECT max(posted_month) AS m FROM vacancy)
+    FROM (SELECT (SELECT vacancy_month FROM fact_bounds) AS m)
   )`;
 
 /**
@@ -58,56 +60,33 @@ export const SURVEY_PERIOD_CTE = `sp AS (
  */
 export const END_CTE = `e AS (
     SELECT m, (m + INTERVAL 1 MONTH - INTERVAL 1 DAY)::DATE AS d, (m - INTERVAL ${ACTIVE_MONTHS - 1} MONTH)::DATE AS lo
-    FROM (SELECT coalesce($at::DATE, (SELECT max(posted_month) FROM vacancy)) AS m)
+    FROM (SELECT coalesce($at::DATE, (SELECT vacancy_month FROM fact_bounds)) AS m)
   )`;
 
 /**
- * CTE `open_v`: vacancies open at the end of `e` (posted by then, not closed by then, and posted
+ * CTE `open_v(vx, vacancy_id, fx, posted_on, positions, sector_code, occupation_code, province_code,
+ * canton_code)`: vacancies open at the end of `e` (posted by then, not closed by then, and posted
  * within the last ${ACTIVE_MONTHS} months: older ones without a closing date are stale), whose
- * row satisfies `where`.
+ * `vacancy_fact` row (alias `v`) satisfies `where`.
  */
 export function openVacanciesCte(where: string): string {
   return `open_v AS (
-    SELECT v.vacancy_id, v.firm_id, v.posted_on, v.positions, v.sector_code, v.occupation_code, v.province_code, v.canton_code
-    FROM vacancy v, e
+    SELECT v.vx, v.vacancy_id, v.fx, v.posted_on, v.positions, v.sector_code, v.occupation_code, v.province_code, v.canton_code
+    FROM vacancy_fact v, e
     WHERE v.posted_month BETWEEN e.lo AND e.m AND v.posted_on <= e.d AND (v.closed_on IS NULL OR v.closed_on > e.d) AND ${where}
   )`;
 }
 
 /**
- * CTEs ending in `active(seeker_id, province_code, canton_code)` and
- * `active_k(seeker_id, province_code, canton_code, sector_code, occupation_code)`.
- *
- * An active seeker at the end of `e`: a seeker record (satisfying `where` over alias `s`) that
- * registered or was referred to a vacancy in the ${ACTIVE_MONTHS} months to the end, and was not
- * placed between that last activity and the end. The export records no desired occupation, so a
- * seeker's occupations and sectors are those of the vacancies they were referred to in those
- * months (`active_k`, one row per distinct pair); a seeker never referred has none.
+ * CTE `stock(kind, code, province_code, canton_code, seekers)` (and those it needs): the active
+ * job seekers at the end of `e` whose record satisfies `where` over alias `s` (the seeker's own
+ * province and canton), counted by province and canton for each of `kinds` (see
+ * warehouse/seeker-stock.ts for the definition). An active seeker registered or was referred to
+ * a vacancy in the ${ACTIVE_MONTHS} months to the end and was not placed between that last
+ * activity and the end; their sectors and occupations are those of the vacancies they were
+ * referred to in those months. `stored`: `e.d` is the end of the data the default parameters
+ * ask for, whose stock the rebuild kept (read, not computed).
  */
-export function activeSeekersCtes(where: string): string {
-  return `sk AS (
-    SELECT s.seeker_id, s.province_code, s.canton_code, s.registered_on, s.reg_month
-    FROM seeker s, e WHERE s.registered_on <= e.d AND ${where}
-  ),
-  ref_w AS (
-    SELECT r.seeker_id, r.referred_on, v.sector_code, v.occupation_code
-    FROM referral r JOIN sk USING (seeker_id) JOIN vacancy v USING (vacancy_id), e
-    WHERE r.ref_month BETWEEN e.lo AND e.m AND r.referred_on <= e.d
-  ),
-  act AS (
-    SELECT sk.seeker_id, any_value(sk.province_code) AS province_code, any_value(sk.canton_code) AS canton_code,
-      greatest(any_value(CASE WHEN sk.reg_month >= e.lo THEN sk.registered_on END), max(ref_w.referred_on)) AS last_activity
-    FROM sk LEFT JOIN ref_w USING (seeker_id), e
-    GROUP BY sk.seeker_id
-    HAVING last_activity IS NOT NULL
-  ),
-  active AS (
-    SELECT act.seeker_id, act.province_code, act.canton_code FROM act
-    ANTI JOIN (SELECT p.seeker_id, p.placed_on FROM placement p, e WHERE p.month BETWEEN e.lo AND e.m AND p.placed_on <= e.d) pl
-      ON pl.seeker_id = act.seeker_id AND pl.placed_on >= act.last_activity
-  ),
-  active_k AS (
-    SELECT DISTINCT a.seeker_id, a.province_code, a.canton_code, r.sector_code, r.occupation_code
-    FROM active a JOIN ref_w r USING (seeker_id)
-  )`;
+export function seekerStockCte(where: string, kinds: readonly StockKind[], stored: boolean): string {
+  return stored ? storedSeekerStockCte(where, kinds) : seekerStockCtes(where, kinds);
 }

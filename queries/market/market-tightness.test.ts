@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryWarehouse } from '../../warehouse/testing/memory-warehouse.ts';
+import { rebuildAggregates } from '../../warehouse/aggregates.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { ParamError, runQuery } from '../catalogue/run-query.ts';
 import { asRows, rowsFor } from './market-fixtures.ts';
@@ -36,6 +37,7 @@ beforeAll(async () => {
   await r.seeker('S8', { registered: '2024-01-01', canton: '1701' });
   await r.referral('R8', { seeker: 'S8', vacancy: 'VG', on: '2024-02-10' });
   await r.referral('R9', { seeker: 'S8', vacancy: 'VA', on: '2024-07-10' }); // after the end
+  await rebuildAggregates(w);
 });
 afterAll(() => w.close());
 
@@ -61,6 +63,17 @@ describe('market-tightness', () => {
     expect(all).toMatchObject({ by: 'sector', code: '*', at: '2024-07-31' });
     const seekers = asRows(await runQuery(w, q, { territory: '17', at: '2024-06' }));
     expect(seekers[1]!.seekers_per_position).toBe(0.5);
+  });
+
+  it('without a month, reads the seeker stock kept at the end of the data: the answer computed for the latest month', async () => {
+    for (const territory of ['17', '1701', '0901']) {
+      for (const by of ['sector', 'occupation']) {
+        const kept = await runQuery(w, q, { territory, by });
+        expect(kept.values).toEqual((await runQuery(w, q, { territory, by, at: '2024-07' })).values);
+      }
+    }
+    // At 2024-07-31, VA (4 positions) and VE are open; S1, S3, S4, S6 and S8 are active in 17 (S2 was placed after its referral).
+    expect((await run({ territory: '17' }))[0]).toEqual(['*', 2, 5, 5, 1, 'firms_lack_candidates']);
   });
 
   it('EXPLAIN plans it, and malformed parameters are refused', async () => {

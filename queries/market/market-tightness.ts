@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { month, monthStart } from '../catalogue/params.ts';
 import { defineQuery } from '../catalogue/query-definition.ts';
 import { territoryCode, perProvince } from './market-params.ts';
-import { ACTIVE_MONTHS, END_CTE, activeSeekersCtes, inTerritory, openVacanciesCte } from './market-sql.ts';
+import { ACTIVE_MONTHS, END_CTE, inTerritory, openVacanciesCte, seekerStockCte } from './market-sql.ts';
 
 /** Open positions per active seeker at or above which firms lack candidates. */
 export const TIGHT = 1;
@@ -33,7 +33,7 @@ export const marketTightness = defineQuery({
     es: 'tensión = puestos abiertos / buscadores activos; ≥ 1: faltan candidatos (firms_lack_candidates); ≤ 1/3: faltan vacantes (seekers_lack_vacancies); si no: balanced',
     en: 'tightness = open positions / active seekers; ≥ 1: firms lack candidates (firms_lack_candidates); ≤ 1/3: seekers lack vacancies (seekers_lack_vacancies); otherwise balanced',
   },
-  sources: ['vacancy', 'seeker', 'referral', 'placement'],
+  sources: ['vacancy_fact', 'seeker_fact', 'referral_fact', 'placement_fact', 'seeker_stock', 'fact_bounds'],
   params: z.strictObject({ territory: territoryCode, at: month.optional(), by: z.enum(['sector', 'occupation']).optional() }),
   columns: [
     { name: 'by', kind: 'string', label: { es: 'Desglose', en: 'Breakdown' } },
@@ -51,12 +51,15 @@ export const marketTightness = defineQuery({
   warm: perProvince({ by: 'sector' }),
   build: (p) => {
     const k = p.by === 'occupation' ? 'occupation_code' : 'sector_code';
+    const kind = p.by === 'occupation' ? 'occupation' : 'sector';
     return {
-      sql: `WITH ${END_CTE}, ${openVacanciesCte(inTerritory('v'))}, ${activeSeekersCtes(inTerritory('s'))},
+      // Without a month, the end of the data: its seeker stock was kept when the facts were rebuilt.
+      sql: `WITH ${END_CTE}, ${openVacanciesCte(inTerritory('v'))}, ${seekerStockCte(inTerritory('s'), ['total', kind], p.at === undefined)},
       ov AS (SELECT ${k} AS code, count(*) AS nv, sum(positions) AS np FROM open_v GROUP BY code),
-      sv AS (SELECT ${k} AS code, count(DISTINCT seeker_id) AS ns FROM active_k GROUP BY code),
+      sv AS (SELECT code, sum(seekers) AS ns FROM stock WHERE kind = '${kind}' GROUP BY code),
       j AS (
-        SELECT '*' AS code, (SELECT count(*) FROM open_v) AS nv, (SELECT coalesce(sum(positions), 0) FROM open_v) AS np, (SELECT count(*) FROM active) AS ns
+        SELECT '*' AS code, (SELECT count(*) FROM open_v) AS nv, (SELECT coalesce(sum(positions), 0) FROM open_v) AS np,
+          (SELECT coalesce(sum(seekers), 0) FROM stock WHERE kind = 'total') AS ns
         UNION ALL
         SELECT code, coalesce(ov.nv, 0), coalesce(ov.np, 0), coalesce(sv.ns, 0) FROM ov FULL JOIN sv USING (code)
       )

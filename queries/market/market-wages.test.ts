@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryWarehouse } from '../../warehouse/testing/memory-warehouse.ts';
+import { rebuildAggregates } from '../../warehouse/aggregates.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { ParamError, runQuery } from '../catalogue/run-query.ts';
 import { asRows, rowsFor } from './market-fixtures.ts';
@@ -21,6 +22,7 @@ beforeAll(async () => {
   await s('17', 1, 5, null, 5); // income not reported
   await s('17', 7, 5, 5000, 9); // unemployed
   await s('09', 1, 5, 200, 4);
+  await rebuildAggregates(w);
 });
 afterAll(() => w.close());
 

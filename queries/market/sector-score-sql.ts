@@ -1,4 +1,4 @@
-import { END_CTE, YOUTH_BANDS, activeSeekersCtes, openVacanciesCte } from './market-sql.ts';
+import { END_CTE, YOUTH_BANDS, openVacanciesCte, seekerStockCte } from './market-sql.ts';
 import { shiftShareCtes } from './shift-share-sql.ts';
 
 /** SQL expressions of the four weights of a sector score (bound parameters, or numbers from code). */
@@ -32,15 +32,16 @@ function minMax(x: string): string {
  * a year earlier; tightness = open positions / (open positions + active seekers) at the end of
  * `$to`; youth = share of placements of people aged 15-29. Each is min-max normalised across the
  * area's sectors and multiplied by its weight; score = the sum of the four contributions.
- * Binds `$from`, `$to` and what `inArea` and `w` use.
+ * Binds `$c_from`, `$c_to`, `$b_from`, `$b_to`, `$at` and what `inArea` and `w` use; `storedStock`:
+ * `$at` is NULL (the end of the data), whose seeker stock the rebuild kept.
  */
-export function sectorScoreCtes(inArea: (alias: string) => string, w: SectorWeights): string {
-  return `${shiftShareCtes('vacancies', inArea('x'))}, ${END_CTE}, ${openVacanciesCte(inArea('v'))}, ${activeSeekersCtes(inArea('s'))},
+export function sectorScoreCtes(inArea: (alias: string) => string, w: SectorWeights, storedStock: boolean): string {
+  return `${shiftShareCtes('vacancies', inArea('x'))}, ${END_CTE}, ${openVacanciesCte(inArea('v'))}, ${seekerStockCte(inArea('s'), ['sector'], storedStock)},
   sec_open AS (SELECT sector_code, sum(positions) AS np FROM open_v GROUP BY sector_code),
-  sec_seek AS (SELECT sector_code, count(DISTINCT seeker_id) AS ns FROM active_k GROUP BY sector_code),
+  sec_seek AS (SELECT code AS sector_code, sum(seekers) AS ns FROM stock GROUP BY code),
   sec_youth AS (
     SELECT p.sector_code, count(*) AS npl, count(*) FILTER (WHERE p.age_band IN ${YOUTH_BANDS}) / count(*)::DOUBLE AS youth_share
-    FROM placement p, per WHERE p.month BETWEEN per.cf AND per.ct AND ${inArea('p')} GROUP BY p.sector_code
+    FROM placement_fact p, per WHERE p.month BETWEEN per.cf AND per.ct AND ${inArea('p')} GROUP BY p.sector_code
   ),
   comp AS (
     SELECT k.sector_code, coalesce(ss.e0, 0) AS e0, coalesce(ss.e1, 0) AS e1, ss.sector_growth, ss.national_growth, ss.industry_mix,

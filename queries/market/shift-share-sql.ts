@@ -1,11 +1,14 @@
 /** What a shift-share decomposes: a count of vacancies, of positions or of placements. */
 export type ShiftShareMeasure = 'vacancies' | 'positions' | 'placements';
 
-/** Where each measure is read: its table, month column and value per row (fixed text, never user input). */
-const MEASURES: Record<ShiftShareMeasure, { table: string; month: string; value: string }> = {
-  vacancies: { table: 'vacancy', month: 'posted_month', value: '1' },
-  positions: { table: 'vacancy', month: 'posted_month', value: 'positions' },
-  placements: { table: 'placement', month: 'month', value: '1' },
+/**
+ * Where each measure is read: its fact table, month column, value per row and latest month
+ * (fixed text, never user input).
+ */
+const MEASURES: Record<ShiftShareMeasure, { table: string; month: string; value: string; latest: string }> = {
+  vacancies: { table: 'vacancy_fact', month: 'posted_month', value: '1', latest: 'SELECT vacancy_month FROM fact_bounds' },
+  positions: { table: 'vacancy_fact', month: 'posted_month', value: 'positions', latest: 'SELECT vacancy_month FROM fact_bounds' },
+  placements: { table: 'placement_fact', month: 'month', value: '1', latest: "SELECT date_trunc('month', data_end)::DATE FROM fact_bounds" },
 };
 
 /** The measures a shift-share accepts. */
@@ -27,7 +30,7 @@ export function shiftShareCtes(measure: ShiftShareMeasure, inArea: string): stri
   const m = MEASURES[measure];
   return `cur AS (
     SELECT coalesce($c_from::DATE, (coalesce($c_to::DATE, mx) - INTERVAL 11 MONTH)::DATE) AS cf, coalesce($c_to::DATE, mx) AS ct
-    FROM (SELECT max(${m.month}) AS mx FROM ${m.table})
+    FROM (SELECT (${m.latest}) AS mx)
   ),
   per AS (
     SELECT cf, ct, coalesce($b_from::DATE, (cf - INTERVAL 12 MONTH)::DATE) AS bf, coalesce($b_to::DATE, (ct - INTERVAL 12 MONTH)::DATE) AS bt FROM cur

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryWarehouse } from '../../warehouse/testing/memory-warehouse.ts';
+import { rebuildAggregates } from '../../warehouse/aggregates.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { ParamError, runQuery } from '../catalogue/run-query.ts';
 import { asRows, rowsFor } from './market-fixtures.ts';
@@ -38,6 +39,7 @@ beforeAll(async () => {
   await r.placement('P2', { placed: '2024-06-01', sector: 'C', canton: '1701', age: '30-44' });
   await r.placement('P3', { placed: '2024-07-01', sector: 'G', canton: '1701', age: '25-29' });
   await r.placement('P4', { placed: '2024-07-01', sector: 'A', canton: '0901', age: '18-24' }); // elsewhere
+  await rebuildAggregates(w);
 });
 afterAll(() => w.close());
 
@@ -102,6 +104,13 @@ describe('target-sectors', () => {
       const derived = q.reuse!.derive(defaults, params);
       expect(derived?.values).toEqual((await runQuery(w, q, { ...base, ...weights })).values);
     }
+  });
+
+  it('without a period end, reads the seeker stock kept at the end of the data: the answer computed for the latest month', async () => {
+    for (const territory of ['17', '1701', '09']) {
+      expect((await runQuery(w, q, { territory })).values).toEqual((await runQuery(w, q, { territory, to: '2024-12' })).values);
+    }
+    expect((await run({ territory: '17' })).map((x) => [x.sector_code, x.active_seekers])).toEqual([['C', 1], ['A', 1], ['G', 2]]);
   });
 
   it('defaults to the latest 12 months, plans with EXPLAIN, refuses malformed weights', async () => {

@@ -27,7 +27,7 @@ export const targetSectors = defineQuery({
     es: 'puntaje = Σ_k w_k · (x_k − min x_k) / (max x_k − min x_k); x = CL de vacantes, efecto competitivo, puestos/(puestos + buscadores), proporción de jóvenes; componente ausente o constante = 0',
     en: 'score = Σ_k w_k · (x_k − min x_k) / (max x_k − min x_k); x = LQ of vacancies, competitive effect, positions/(positions + seekers), youth share; a missing or constant component = 0',
   },
-  sources: ['vacancy', 'placement', 'seeker', 'referral'],
+  sources: ['vacancy_fact', 'placement_fact', 'seeker_fact', 'referral_fact', 'seeker_stock', 'fact_bounds'],
   params: z.strictObject({
     territory: territoryCode, from: month.optional(), to: month.optional(),
     w_lq: weight.optional(), w_growth: weight.optional(), w_tightness: weight.optional(), w_youth: weight.optional(),
@@ -64,7 +64,7 @@ export const targetSectors = defineQuery({
     derive: (base, p) => reweightSectors(base, { lq: p.w_lq ?? W.lq, growth: p.w_growth ?? W.growth, tightness: p.w_tightness ?? W.tightness, youth: p.w_youth ?? W.youth }),
   },
   build: (p) => ({
-    sql: `WITH ${sectorScoreCtes(inTerritory, { lq: '$w_lq::DOUBLE', growth: '$w_growth::DOUBLE', tightness: '$w_tightness::DOUBLE', youth: '$w_youth::DOUBLE' })}
+    sql: `WITH ${sectorScoreCtes(inTerritory, { lq: '$w_lq::DOUBLE', growth: '$w_growth::DOUBLE', tightness: '$w_tightness::DOUBLE', youth: '$w_youth::DOUBLE' }, p.to === undefined)}
       SELECT row_number() OVER (ORDER BY score DESC, sector_code)::INTEGER AS rank, sector_code, e1::INTEGER AS vacancies, e0::INTEGER AS vacancies_year_before,
         lq_vacancies, competitive_effect, open_positions, active_seekers, tightness_share, placements, youth_share,
         lq_norm, growth_norm, tightness_norm, youth_norm, lq_contribution, growth_contribution, tightness_contribution, youth_contribution, score, reasons

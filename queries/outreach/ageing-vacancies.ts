@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineQuery } from '../catalogue/query-definition.ts';
 import { days } from '../market/market-params.ts';
-import { ACTIVE_MONTHS, activeSeekersCtes, openVacanciesCte } from '../market/market-sql.ts';
+import { endOfDayCte } from '../../warehouse/seeker-stock.ts';
+import { ACTIVE_MONTHS, openVacanciesCte, seekerStockCte } from '../market/market-sql.ts';
 import { DATE_PATTERN, MINE_CTE, territoriesParam } from './outreach-sql.ts';
 
 /** Defaults: vacancies open at least this many days, with fewer than this many referrals. */
@@ -25,7 +26,7 @@ export const ageingVacancies = defineQuery({
     es: 'edad = asof − publicación; compatibles = buscadores activos con cantón = cantón de la vacante y ocupación = ocupación de la vacante',
     en: 'age = asof − posted; compatible = active seekers with canton = the vacancy’s canton and occupation = the vacancy’s occupation',
   },
-  sources: ['firm', 'vacancy', 'referral', 'seeker', 'placement'],
+  sources: ['firm_fact', 'vacancy_fact', 'referral_fact', 'seeker_fact', 'placement_fact', 'seeker_stock', 'fact_bounds'],
   params: z.strictObject({
     min_days: days.optional(),
     max_referrals: z.string().regex(/^\d{1,3}$/, 'expected a whole number').transform(Number).optional(),
@@ -50,23 +51,21 @@ export const ageingVacancies = defineQuery({
   // What the outreach page asks, precomputed for each territory set of the outreach staff.
   warm: { params: [{}] },
   build: (p, viewer) => ({
-    sql: `WITH e AS (
-        SELECT date_trunc('month', d)::DATE AS m, d, (date_trunc('month', d) - INTERVAL ${ACTIVE_MONTHS - 1} MONTH)::DATE AS lo
-        FROM (SELECT coalesce($asof::DATE, (SELECT max(posted_on) FROM vacancy)) AS d)
-      ),
+    // Without a cut-off date, the end of the data: its seeker stock was kept when the facts were rebuilt.
+    sql: `WITH ${endOfDayCte('coalesce($asof::DATE, (SELECT vacancy_end FROM fact_bounds))')},
       ${MINE_CTE},
-      ${openVacanciesCte('v.firm_id IN (SELECT firm_id FROM mine)')},
+      ${openVacanciesCte('v.fx IN (SELECT fx FROM mine)')},
       aged AS (SELECT o.*, (e.d - o.posted_on)::INTEGER AS age_days FROM open_v o, e WHERE e.d - o.posted_on >= $min_days::INTEGER),
       refs AS (
-        SELECT r.vacancy_id, count(*) AS n FROM referral r, e
-        WHERE r.ref_month BETWEEN e.lo AND e.m AND r.referred_on <= e.d AND r.vacancy_id IN (SELECT vacancy_id FROM aged) GROUP BY r.vacancy_id
+        SELECT r.vx, count(*) AS n FROM referral_fact r, e
+        WHERE r.ref_month BETWEEN e.lo AND e.m AND r.referred_on <= e.d AND r.vx IN (SELECT vx FROM aged) GROUP BY r.vx
       ),
-      ${activeSeekersCtes('s.canton_code IN (SELECT canton_code FROM aged)')},
-      pool AS (SELECT canton_code, occupation_code, count(DISTINCT seeker_id) AS n FROM active_k GROUP BY ALL)
-      SELECT a.vacancy_id, a.firm_id, m.name AS firm_name, a.sector_code, a.occupation_code, a.canton_code, strftime(a.posted_on, '%Y-%m-%d') AS posted_on,
+      ${seekerStockCte('s.canton_code IN (SELECT canton_code FROM aged)', ['occupation'], p.asof === undefined)},
+      pool AS (SELECT canton_code, code AS occupation_code, sum(seekers) AS n FROM stock GROUP BY ALL)
+      SELECT a.vacancy_id, m.firm_id, m.name AS firm_name, a.sector_code, a.occupation_code, a.canton_code, strftime(a.posted_on, '%Y-%m-%d') AS posted_on,
         a.age_days, CASE WHEN a.age_days <= 30 THEN 'up_to_30' ELSE 'over_30' END AS age_band, a.positions,
         coalesce(refs.n, 0)::INTEGER AS referrals, coalesce(pool.n, 0)::INTEGER AS compatible_seekers
-      FROM aged a JOIN mine m ON m.firm_id = a.firm_id LEFT JOIN refs ON refs.vacancy_id = a.vacancy_id
+      FROM aged a JOIN mine m ON m.fx = a.fx LEFT JOIN refs ON refs.vx = a.vx
         LEFT JOIN pool ON pool.canton_code = a.canton_code AND pool.occupation_code = a.occupation_code
       WHERE coalesce(refs.n, 0) < $max_referrals::INTEGER
       ORDER BY a.age_days DESC, a.vacancy_id

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryWarehouse } from '../../warehouse/testing/memory-warehouse.ts';
+import { rebuildAggregates } from '../../warehouse/aggregates.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import type { QueryDefinition, Viewer } from '../catalogue/query-definition.ts';
 import { ParamError, runQuery } from '../catalogue/run-query.ts';
@@ -39,6 +40,7 @@ beforeAll(async () => {
     await r.seeker(s, { registered: '2024-02-01', canton });
     await r.referral(`R${s}`, { seeker: s, vacancy, on: '2024-12-10' });
   }
+  await rebuildAggregates(w);
 });
 afterAll(() => w.close());
 
@@ -107,6 +109,19 @@ describe('ageing-vacancies', () => {
     ]);
     expect(await run(ageingVacancies, { asof: '2024-12-31' }, { ...PICHINCHA, territories: ['1702'] })).toEqual([]);
     await expect(runQuery(w, ageingVacancies, { max_referrals: 'many' }, {}, PICHINCHA)).rejects.toThrow(ParamError);
+  });
+});
+
+describe('the end of the data', () => {
+  it('without a cut-off or period, the seeker stock kept at the end of the data gives the answers computed for it', async () => {
+    for (const viewer of [PICHINCHA, { ...PICHINCHA, territories: ['1701', '09'] }]) {
+      for (const params of [{}, { max_referrals: '4' }, { min_days: '1', max_referrals: '9' }]) {
+        const kept = await runQuery(w, ageingVacancies, params, {}, viewer);
+        expect(kept.values).toEqual((await runQuery(w, ageingVacancies, { ...params, asof: '2024-12-25' }, {}, viewer)).values);
+      }
+      expect((await runQuery(w, targetFirms, {}, {}, viewer)).values).toEqual((await runQuery(w, targetFirms, { to: '2024-12' }, {}, viewer)).values);
+    }
+    expect((await run(ageingVacancies, { max_referrals: '4' })).map((x) => [x.vacancy_id, x.compatible_seekers])).toEqual([['VA4', 3]]);
   });
 });
 

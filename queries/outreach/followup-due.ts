@@ -24,7 +24,7 @@ export const followupDue = defineQuery({
     es: 'pendiente si (asof − última facilitación ≥ N y ningún seguimiento desde ella) o (vacantes con asof − N < publicación ≤ asof y publicación > último contacto)',
     en: 'due if (asof − last facilitation ≥ N and no follow-up since) or (vacancies with asof − N < posted ≤ asof and posted > last contact)',
   },
-  sources: ['firm', 'firm_contact', 'vacancy'],
+  sources: ['firm_fact', 'contact_fact', 'vacancy_fact', 'fact_bounds'],
   params: z.strictObject({
     days: days.optional(),
     asof: z.string().regex(DATE_PATTERN, 'expected a date as YYYY-MM-DD').optional(),
@@ -49,26 +49,26 @@ export const followupDue = defineQuery({
   // What the outreach page asks, precomputed for each territory set of the outreach staff.
   warm: { params: [{}] },
   build: (p, viewer) => ({
-    sql: `WITH ref AS (SELECT coalesce($asof::DATE, greatest((SELECT max(contacted_on) FROM firm_contact), (SELECT max(posted_on) FROM vacancy))) AS d),
+    sql: `WITH ref AS (SELECT coalesce($asof::DATE, greatest((SELECT max(contacted_on) FROM contact_fact), (SELECT vacancy_end FROM fact_bounds))) AS d),
       ${MINE_CTE},
       c AS (
-        SELECT firm_id, max(contacted_on) FILTER (WHERE step = 'facilitation') AS last_facilitation,
-          max(contacted_on) FILTER (WHERE step = 'followup') AS last_followup, max(contacted_on) AS last_contact
-        FROM firm_contact, ref WHERE contacted_on <= ref.d AND firm_id IN (SELECT firm_id FROM mine) GROUP BY firm_id
+        SELECT x.fx, max(x.contacted_on) FILTER (WHERE x.step = 'facilitation') AS last_facilitation,
+          max(x.contacted_on) FILTER (WHERE x.step = 'followup') AS last_followup, max(x.contacted_on) AS last_contact
+        FROM contact_fact x JOIN mine m ON m.fx = x.fx, ref WHERE x.contacted_on <= ref.d GROUP BY x.fx
       ),
       nv AS (
-        SELECT v.firm_id, count(*) AS new_vacancies, max(v.posted_on) AS last_posted
-        FROM vacancy v LEFT JOIN c USING (firm_id), ref
+        SELECT v.fx, count(*) AS new_vacancies, max(v.posted_on) AS last_posted
+        FROM vacancy_fact v JOIN mine m ON m.fx = v.fx LEFT JOIN c ON c.fx = v.fx, ref
         WHERE v.posted_month >= date_trunc('month', ref.d - $days::INTEGER) AND v.posted_on > ref.d - $days::INTEGER AND v.posted_on <= ref.d
-          AND v.firm_id IN (SELECT firm_id FROM mine) AND (c.last_contact IS NULL OR v.posted_on > c.last_contact)
-        GROUP BY v.firm_id
+          AND (c.last_contact IS NULL OR v.posted_on > c.last_contact)
+        GROUP BY v.fx
       ),
       due AS (
         SELECT m.firm_id, m.name, m.sector_code, m.size_band, m.canton_code, c.last_facilitation, c.last_followup, c.last_contact,
           (ref.d - c.last_facilitation)::INTEGER AS days_since_facilitation, coalesce(nv.new_vacancies, 0)::INTEGER AS new_vacancies, nv.last_posted,
           c.last_facilitation IS NOT NULL AND (c.last_followup IS NULL OR c.last_followup < c.last_facilitation)
             AND ref.d - c.last_facilitation >= $days::INTEGER AS overdue, ref.d
-        FROM mine m LEFT JOIN c USING (firm_id) LEFT JOIN nv USING (firm_id), ref
+        FROM mine m LEFT JOIN c USING (fx) LEFT JOIN nv USING (fx), ref
       )
       SELECT firm_id, name, sector_code, size_band, canton_code, strftime(d, '%Y-%m-%d') AS asof,
         strftime(last_facilitation, '%Y-%m-%d') AS last_facilitation, strftime(last_followup, '%Y-%m-%d') AS last_followup,

@@ -1,15 +1,17 @@
 import type { Viewer } from '../catalogue/query-definition.ts';
 
 /**
- * CTE `mine`: the firms of the viewer's territories (bound `$territories`, a province or canton
- * code list); every firm-level query reads firms only through it.
+ * CTE `mine(fx, firm_id, name, sector_code, size_band, canton_code, province_code)`: the firms of
+ * the viewer's territories (bound `$territories`, a province or canton code list), from
+ * `firm_fact`; every firm-level query reads firms only through it, and their vacancies,
+ * placements and contacts by their number `fx`.
  */
 export const MINE_CTE = `mine AS (
-    SELECT * FROM firm
+    SELECT * FROM firm_fact
     WHERE list_contains($territories::VARCHAR[], province_code) OR list_contains($territories::VARCHAR[], canton_code)
   )`;
 
-/** A row (vacancy, placement, seeker) of the viewer's territories, by its own province or canton. */
+/** A row (vacancy, placement, seeker, or their facts) of the viewer's territories, by its own province or canton. */
 export function inScope(alias: string): string {
   return `(list_contains($territories::VARCHAR[], ${alias}.province_code) OR list_contains($territories::VARCHAR[], ${alias}.canton_code))`;
 }
@@ -21,8 +23,3 @@ export function territoriesParam(viewer: Viewer | null): string {
 
 /** A calendar date `YYYY-MM-DD`, as text. */
 export const DATE_PATTERN = /^(19|20)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
-/** Min-max normalisation over all rows: 0 the lowest, 1 the highest, 0 when all are equal or missing. */
-export function minMax(x: string): string {
-  return `coalesce((${x} - min(${x}) OVER ()) / nullif(max(${x}) OVER () - min(${x}) OVER (), 0), 0)`;
-}

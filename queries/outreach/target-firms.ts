@@ -4,7 +4,7 @@ import { defineQuery } from '../catalogue/query-definition.ts';
 import { weight } from '../market/market-params.ts';
 import { WINDOW_CTE, YOUTH_BANDS } from '../market/market-sql.ts';
 import { DEFAULT_SECTOR_WEIGHTS as SW, sectorScoreCtes } from '../market/sector-score-sql.ts';
-import { MINE_CTE, inScope, minMax, territoriesParam } from './outreach-sql.ts';
+import { MINE_CTE, inScope, territoriesParam } from './outreach-sql.ts';
 
 /** Default weights of the firm score. */
 export const DEFAULT_FIRM_WEIGHTS = { sector: 0.3, posting: 0.25, fill: 0.15, contact: 0.2, youth: 0.1 } as const;
@@ -34,7 +34,7 @@ export const targetFirms = defineQuery({
     es: `puntaje = Σ_k w_k · x_k; x = puntaje del sector, (vacantes − mín)/(máx − mín), min(colocaciones/puestos, 1), min(días sin contacto, ${CONTACT_HORIZON_DAYS})/${CONTACT_HORIZON_DAYS}, jóvenes/colocaciones`,
     en: `score = Σ_k w_k · x_k; x = sector score, (vacancies − min)/(max − min), min(placements/positions, 1), min(days without contact, ${CONTACT_HORIZON_DAYS})/${CONTACT_HORIZON_DAYS}, young/placements`,
   },
-  sources: ['firm', 'vacancy', 'placement', 'firm_contact', 'seeker', 'referral'],
+  sources: ['firm_fact', 'vacancy_fact', 'placement_fact', 'contact_fact', 'seeker_fact', 'referral_fact', 'seeker_stock', 'fact_bounds'],
   params: z.strictObject({
     from: month.optional(), to: month.optional(), limit: z.string().regex(/^\d{1,4}$/, 'expected a number up to 9999').optional(),
     w_sector: weight.optional(), w_posting: weight.optional(), w_fill: weight.optional(), w_contact: weight.optional(), w_youth: weight.optional(),
@@ -70,14 +70,17 @@ export const targetFirms = defineQuery({
   warm: { params: [{ w_sector: '0.3', w_posting: '0.25', w_fill: '0.15', w_contact: '0.2', w_youth: '0.1', limit: '500' }] },
   build: (p, viewer) => ({
     sql: `WITH ${WINDOW_CTE}, ${MINE_CTE},
-      ${sectorScoreCtes(inScope, { lq: String(SW.lq), growth: String(SW.growth), tightness: String(SW.tightness), youth: String(SW.youth) })},
-      wv AS (SELECT v.vacancy_id, v.firm_id, v.positions, v.posted_month FROM vacancy v, win WHERE v.posted_month BETWEEN win.f AND win.t AND v.firm_id IN (SELECT firm_id FROM mine)),
-      fv AS (SELECT firm_id, count(*) AS vacancies, sum(positions) AS positions, count(DISTINCT posted_month) AS posting_months FROM wv GROUP BY firm_id),
-      fp AS (
-        SELECT wv.firm_id, count(*) AS placements, count(*) FILTER (WHERE p.age_band IN ${YOUTH_BANDS}) AS young
-        FROM placement p JOIN wv USING (vacancy_id), win WHERE p.month >= win.f GROUP BY wv.firm_id
+      ${sectorScoreCtes(inScope, { lq: String(SW.lq), growth: String(SW.growth), tightness: String(SW.tightness), youth: String(SW.youth) }, p.to === undefined)},
+      fv AS (
+        SELECT v.fx, count(*) AS vacancies, sum(v.positions) AS positions, count(DISTINCT v.posted_month) AS posting_months
+        FROM vacancy_fact v JOIN mine m ON m.fx = v.fx, win WHERE v.posted_month BETWEEN win.f AND win.t GROUP BY v.fx
       ),
-      fc AS (SELECT c.firm_id, max(c.contacted_on) AS last_contact FROM firm_contact c, e WHERE c.contacted_on <= e.d AND c.firm_id IN (SELECT firm_id FROM mine) GROUP BY c.firm_id),
+      -- Placements on those vacancies (the placement's vacancy posted in the window), from the window's start on.
+      fp AS (
+        SELECT p.fx, count(*) AS placements, count(*) FILTER (WHERE p.age_band IN ${YOUTH_BANDS}) AS young
+        FROM placement_fact p JOIN mine m ON m.fx = p.fx, win WHERE p.month >= win.f AND p.posted_month BETWEEN win.f AND win.t GROUP BY p.fx
+      ),
+      fc AS (SELECT c.fx, max(c.contacted_on) AS last_contact FROM contact_fact c JOIN mine m ON m.fx = c.fx, e WHERE c.contacted_on <= e.d GROUP BY c.fx),
       f AS (
         SELECT m.firm_id, m.name, m.sector_code, m.size_band, m.canton_code,
           coalesce(fv.vacancies, 0)::INTEGER AS vacancies, coalesce(fv.positions, 0)::INTEGER AS positions, coalesce(fv.posting_months, 0)::INTEGER AS posting_months,
@@ -85,21 +88,22 @@ export const targetFirms = defineQuery({
           coalesce(sc.score, 0) AS sector_norm,
           CASE WHEN fv.positions > 0 THEN least(coalesce(fp.placements, 0) / fv.positions::DOUBLE, 1) END AS fill_rate,
           coalesce(fp.young, 0) / nullif(fp.placements, 0)::DOUBLE AS youth_share
-        FROM mine m LEFT JOIN fv USING (firm_id) LEFT JOIN fp USING (firm_id) LEFT JOIN fc USING (firm_id)
+        FROM mine m LEFT JOIN fv USING (fx) LEFT JOIN fp USING (fx) LEFT JOIN fc USING (fx)
           LEFT JOIN scored sc ON sc.sector_code = m.sector_code, e
       ),
       n AS (
-        SELECT *, ${minMax('vacancies')} AS posting_norm, coalesce(fill_rate, 0) AS fill_norm,
+        SELECT f.*, coalesce((vacancies - lo) / nullif(hi - lo, 0), 0) AS posting_norm, coalesce(fill_rate, 0) AS fill_norm,
           CASE WHEN last_contact IS NULL THEN 1.0 ELSE least(days_since_contact, ${CONTACT_HORIZON_DAYS}) / ${CONTACT_HORIZON_DAYS}.0 END AS contact_norm,
           coalesce(youth_share, 0) AS youth_norm
-        FROM f
+        FROM f, (SELECT min(vacancies) AS lo, max(vacancies) AS hi FROM f) vr
       ),
       c AS (
         SELECT *, $w_sector::DOUBLE * sector_norm AS sector_contribution, $w_posting::DOUBLE * posting_norm AS posting_contribution,
           $w_fill::DOUBLE * fill_norm AS fill_contribution, $w_contact::DOUBLE * contact_norm AS contact_contribution, $w_youth::DOUBLE * youth_norm AS youth_contribution
         FROM n
       ),
-      s AS (SELECT *, sector_contribution + posting_contribution + fill_contribution + contact_contribution + youth_contribution AS score FROM c)
+      s AS (SELECT *, sector_contribution + posting_contribution + fill_contribution + contact_contribution + youth_contribution AS score FROM c),
+      top AS (SELECT * FROM s ORDER BY score DESC, firm_id LIMIT $limit::INTEGER)
       SELECT row_number() OVER (ORDER BY score DESC, firm_id)::INTEGER AS rank, firm_id, name, sector_code, size_band, canton_code,
         vacancies, positions, posting_months, placements, strftime(last_contact, '%Y-%m-%d') AS last_contact, days_since_contact,
         sector_norm, posting_norm, fill_norm, contact_norm, youth_norm,
@@ -110,7 +114,7 @@ export const targetFirms = defineQuery({
           CASE WHEN fill_rate >= 0.5 THEN 'fills_through_service' END,
           CASE WHEN last_contact IS NULL THEN 'never_contacted' WHEN days_since_contact >= 90 THEN 'not_contacted_recently' END,
           CASE WHEN placements > 0 AND youth_share >= 0.5 THEN 'hires_young_people' END) AS reasons
-      FROM s ORDER BY rank LIMIT $limit::INTEGER`,
+      FROM top ORDER BY rank`,
     params: {
       territories: territoriesParam(viewer), from: monthStart(p.from), to: monthStart(p.to),
       c_from: monthStart(p.from), c_to: monthStart(p.to), b_from: null, b_to: null, at: monthStart(p.to), limit: Number(p.limit ?? 200),

@@ -25,7 +25,7 @@ export const visitLoop = defineQuery({
     es: 'vacantes por contacto = vacantes de empresas contactadas / contactos; recurrencia = empresas con vacantes en ≥ 2 meses / empresas con vacantes',
     en: 'vacancies per contact = vacancies of contacted firms / contacts; repeat share = firms with vacancies in ≥ 2 months / firms with vacancies',
   },
-  sources: ['firm', 'firm_contact', 'vacancy', 'placement'],
+  sources: ['firm_fact', 'contact_fact', 'vacancy_fact', 'placement_fact', 'fact_bounds'],
   params: z.strictObject({ from: month.optional(), to: month.optional() }),
   columns: [
     { name: 'size_band', kind: 'string', label: { es: 'Tamaño', en: 'Size' } },
@@ -47,16 +47,18 @@ export const visitLoop = defineQuery({
   warm: { params: [{}] },
   build: (p, viewer) => ({
     sql: `WITH ${WINDOW_CTE}, ${MINE_CTE},
-      wv AS (SELECT v.vacancy_id, v.firm_id, v.posted_month FROM vacancy v, win WHERE v.posted_month BETWEEN win.f AND win.t AND v.firm_id IN (SELECT firm_id FROM mine)),
-      fv AS (SELECT firm_id, count(*) AS vacancies, count(DISTINCT posted_month) AS months FROM wv GROUP BY firm_id),
-      fp AS (
-        SELECT v.firm_id, count(*) AS placements FROM placement p JOIN vacancy v USING (vacancy_id), win
-        WHERE p.month BETWEEN win.f AND win.t AND v.firm_id IN (SELECT firm_id FROM mine) GROUP BY v.firm_id
+      fv AS (
+        SELECT v.fx, count(*) AS vacancies, count(DISTINCT v.posted_month) AS months
+        FROM vacancy_fact v JOIN mine m ON m.fx = v.fx, win WHERE v.posted_month BETWEEN win.f AND win.t GROUP BY v.fx
       ),
-      fc AS (SELECT c.firm_id, count(*) AS contacts FROM firm_contact c, win WHERE c.month BETWEEN win.f AND win.t AND c.firm_id IN (SELECT firm_id FROM mine) GROUP BY c.firm_id),
+      fp AS (
+        SELECT p.fx, count(*) AS placements FROM placement_fact p JOIN mine m ON m.fx = p.fx, win
+        WHERE p.month BETWEEN win.f AND win.t GROUP BY p.fx
+      ),
+      fc AS (SELECT c.fx, count(*) AS contacts FROM contact_fact c JOIN mine m ON m.fx = c.fx, win WHERE c.month BETWEEN win.f AND win.t GROUP BY c.fx),
       f AS (
         SELECT m.size_band, coalesce(fc.contacts, 0) AS contacts, coalesce(fv.vacancies, 0) AS vacancies, coalesce(fv.months, 0) AS months, coalesce(fp.placements, 0) AS placements
-        FROM mine m LEFT JOIN fv USING (firm_id) LEFT JOIN fp USING (firm_id) LEFT JOIN fc USING (firm_id)
+        FROM mine m LEFT JOIN fv USING (fx) LEFT JOIN fp USING (fx) LEFT JOIN fc USING (fx)
       )
       SELECT size_band, count(*)::INTEGER AS firms, count(*) FILTER (WHERE contacts > 0)::INTEGER AS contacted_firms, sum(contacts)::INTEGER AS contacts,
         sum(vacancies)::INTEGER AS vacancies, sum(placements)::INTEGER AS placements,

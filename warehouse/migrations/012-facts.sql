@@ -1,9 +1,9 @@
 -- Derived facts: one row per record of the service's main tables, with every grouping column a
 -- KPI, market or outreach query filters on already joined in (the office's province, the
--- vacancy's sector, the person's sex...), persons as dense integers (px) instead of 32-character
--- pseudonyms, the follow-up outcome of each placement and the fill of each vacancy, and rows
--- sorted by month so that a period reads only its own row groups. Queries read these with no
--- joins. They are rebuilt from the base tables after every batch of loads
+-- vacancy's sector, the person's sex...), persons, seeker records, vacancies and firms as dense
+-- integers (px, sx, vx, fx) instead of 32-character pseudonyms, the follow-up outcome of each
+-- placement and the fill of each vacancy, and rows sorted by month so that a period reads only
+-- its own row groups. Queries read these with no joins. They are rebuilt from the base tables after every batch of loads
 -- (warehouse/aggregates.ts, rebuildAggregates), never loaded directly.
 CREATE TABLE seeker_fact (
   px                INTEGER NOT NULL,  -- the person (dense index of seeker.person_id)
@@ -15,7 +15,8 @@ CREATE TABLE seeker_fact (
   sex               VARCHAR NOT NULL,
   age_band          VARCHAR NOT NULL,
   disability        BOOLEAN NOT NULL,
-  first_service_on  DATE               -- the record's first service event on or after registration
+  first_service_on  DATE,              -- the record's first service event on or after registration
+  canton_code       VARCHAR NOT NULL
 );
 
 CREATE TABLE placement_fact (
@@ -34,7 +35,11 @@ CREATE TABLE placement_fact (
   has3             BOOLEAN NOT NULL,
   has6             BOOLEAN NOT NULL,
   emp3             BOOLEAN NOT NULL,  -- still employed at the 3- and 6-month follow-ups
-  emp6             BOOLEAN NOT NULL
+  emp6             BOOLEAN NOT NULL,
+  canton_code      VARCHAR NOT NULL,
+  sx               INTEGER,           -- the seeker record placed (NULL when unknown)
+  fx               INTEGER,           -- the vacancy's firm (firm_fact.fx; NULL when the vacancy or firm is unknown)
+  posted_month     DATE               -- the vacancy's posting month (NULL when the vacancy is unknown)
 );
 
 CREATE TABLE vacancy_fact (
@@ -47,7 +52,12 @@ CREATE TABLE vacancy_fact (
   sector_code      VARCHAR NOT NULL,
   occupation_code  VARCHAR NOT NULL,
   placements       INTEGER NOT NULL,  -- placements on the vacancy, of any date
-  first_placed_on  DATE
+  first_placed_on  DATE,
+  vx               INTEGER NOT NULL,  -- the vacancy (dense index of vacancy.vacancy_id)
+  vacancy_id       VARCHAR NOT NULL,
+  fx               INTEGER,           -- the firm (firm_fact.fx; NULL when unknown)
+  canton_code      VARCHAR NOT NULL,
+  wage_offered     DECIMAL(12, 2)
 );
 
 CREATE TABLE event_fact (
@@ -72,12 +82,50 @@ CREATE TABLE referral_fact (
   office_code      VARCHAR,          -- the vacancy's office, province, sector and occupation
   province_code    VARCHAR,
   sector_code      VARCHAR,
-  occupation_code  VARCHAR
+  occupation_code  VARCHAR,
+  sx               INTEGER,          -- the seeker record referred (NULL when unknown)
+  vx               INTEGER           -- the vacancy (vacancy_fact.vx; NULL when unknown)
+);
+
+-- Firms numbered densely (fx), in the order of their province and canton, with the columns the
+-- outreach queries show and filter on.
+CREATE TABLE firm_fact (
+  fx             INTEGER NOT NULL,
+  firm_id        VARCHAR NOT NULL,
+  name           VARCHAR NOT NULL,
+  sector_code    VARCHAR NOT NULL,
+  size_band      VARCHAR NOT NULL,
+  canton_code    VARCHAR NOT NULL,
+  province_code  VARCHAR NOT NULL
+);
+
+-- Outreach contacts with their firm as fx, sorted by month.
+CREATE TABLE contact_fact (
+  month         DATE NOT NULL,
+  contacted_on  DATE NOT NULL,
+  step          VARCHAR NOT NULL,
+  fx            INTEGER            -- NULL when the firm is unknown
+);
+
+-- Active job seekers at the end of the data (see warehouse/seeker-stock.ts): at the last day of
+-- the latest month with vacancies and at the latest posting date, by the seeker's province and
+-- canton, in all ('total', code '*') and by the sectors and occupations of the vacancies they
+-- were referred to. Each record counts once per code, so sums over cantons are distinct counts.
+CREATE TABLE seeker_stock (
+  as_of          DATE NOT NULL,
+  kind           VARCHAR NOT NULL,  -- 'total', 'sector', 'occupation'
+  code           VARCHAR NOT NULL,
+  province_code  VARCHAR NOT NULL,
+  canton_code    VARCHAR NOT NULL,
+  seekers        INTEGER NOT NULL
 );
 
 -- The ends of the data the facts were built from: the last day of the latest month with
--- placements, and the latest follow-up date (one row).
+-- placements, the latest follow-up date, the latest month with vacancies and the latest posting
+-- date (one row).
 CREATE TABLE fact_bounds (
-  data_end      DATE,
-  followup_end  DATE
+  data_end       DATE,
+  followup_end   DATE,
+  vacancy_month  DATE,
+  vacancy_end    DATE
 );

@@ -1,0 +1,113 @@
+/**
+ * Active job seekers, read from the derived facts (migration 012), and their stock at the end of
+ * the data kept in `seeker_stock`. One definition serves both: the market and outreach queries
+ * compute the stock at any other date with {@link seekerStockCtes}, and read the stored one at
+ * the end of the data with {@link storedSeekerStockCte}.
+ */
+
+/** Months of history a seeker's activity may be older than the period end and still count. */
+export const ACTIVE_MONTHS = 12;
+
+/** What a stock counts: all active seekers, or those of each sector or occupation. */
+export type StockKind = 'total' | 'sector' | 'occupation';
+
+/** Every kind, in the order `seeker_stock` holds them. */
+export const STOCK_KINDS: readonly StockKind[] = ['total', 'sector', 'occupation'];
+
+/**
+ * CTE `e(m, d, lo)` for a day given as SQL (a bound parameter or a subquery): `d` the day, `m`
+ * its month, `lo` the first month of the ${ACTIVE_MONTHS} months that end with it. No row when
+ * the day is NULL.
+ */
+export function endOfDayCte(day: string): string {
+  return `e AS (
+    SELECT date_trunc('month', d)::DATE AS m, d, (date_trunc('month', d) - INTERVAL ${ACTIVE_MONTHS - 1} MONTH)::DATE AS lo
+    FROM (SELECT (${day})::DATE AS d) WHERE d IS NOT NULL
+  )`;
+}
+
+/**
+ * CTEs ending in `active(sx, province_code, canton_code)` and
+ * `active_k(sx, province_code, canton_code, sector_code, occupation_code)`, over the facts, at the
+ * end of `e(m, d, lo)`.
+ *
+ * An active seeker: a seeker record (`seeker_fact` row satisfying `where` over alias `s`, on the
+ * record's own province and canton) registered by `d`, that registered or was referred to a known
+ * vacancy in the ${ACTIVE_MONTHS} months `lo`..`m` (by `d`), and was not placed between its last
+ * such activity and `d`. The registry records no desired occupation, so a seeker's sectors and
+ * occupations are those of the vacancies they were referred to in those months (`active_k`, one
+ * row per distinct pair); a seeker never referred has none.
+ */
+export function activeSeekerCtes(where: string): string {
+  return `sk AS (
+    SELECT s.sx, s.province_code, s.canton_code, s.registered_on, s.reg_month
+    FROM seeker_fact s, e WHERE s.registered_on <= e.d AND ${where}
+  ),
+  ref_w AS (
+    SELECT r.sx, r.referred_on, r.sector_code, r.occupation_code
+    FROM referral_fact r, e
+    WHERE r.ref_month BETWEEN e.lo AND e.m AND r.referred_on <= e.d AND r.vx IS NOT NULL AND r.sx IN (SELECT sx FROM sk)
+  ),
+  act AS (
+    SELECT sx, max(t) AS last_activity
+    FROM (SELECT sk.sx, sk.registered_on AS t FROM sk, e WHERE sk.reg_month >= e.lo UNION ALL SELECT sx, referred_on FROM ref_w)
+    GROUP BY sx
+  ),
+  active AS (
+    SELECT sk.sx, sk.province_code, sk.canton_code
+    FROM act ANTI JOIN (SELECT p.sx, p.placed_on FROM placement_fact p, e WHERE p.month BETWEEN e.lo AND e.m AND p.placed_on <= e.d) pl
+      ON pl.sx = act.sx AND pl.placed_on >= act.last_activity
+    JOIN sk ON sk.sx = act.sx
+  ),
+  active_k AS (
+    SELECT DISTINCT a.sx, a.province_code, a.canton_code, r.sector_code, r.occupation_code
+    FROM active a JOIN ref_w r ON r.sx = a.sx
+  )`;
+}
+
+const KIND_SQL: Record<StockKind, string> = {
+  total: `SELECT 'total' AS kind, '*' AS code, province_code, canton_code, count(*)::INTEGER AS seekers FROM active GROUP BY ALL`,
+  sector: `SELECT 'sector' AS kind, sector_code AS code, province_code, canton_code, count(DISTINCT sx)::INTEGER AS seekers FROM active_k GROUP BY ALL`,
+  occupation: `SELECT 'occupation' AS kind, occupation_code AS code, province_code, canton_code, count(DISTINCT sx)::INTEGER AS seekers FROM active_k GROUP BY ALL`,
+};
+
+/**
+ * CTEs ending in `stock(kind, code, province_code, canton_code, seekers)`: the active seekers of
+ * {@link activeSeekerCtes} at the end of `e`, counted by their province and canton, for each of
+ * `kinds` ('total' with code '*'; 'sector' and 'occupation' by the code). A record counts once per
+ * code, so sums over cantons are counts of distinct records.
+ */
+export function seekerStockCtes(where: string, kinds: readonly StockKind[]): string {
+  return `${activeSeekerCtes(where)},
+  stock AS (${kinds.map((k) => KIND_SQL[k]).join(' UNION ALL ')})`;
+}
+
+/**
+ * CTE `stock(kind, code, province_code, canton_code, seekers)` read from `seeker_stock` at `e.d`:
+ * the same rows as {@link seekerStockCtes}, for a day the rebuild stored (the end of the data; see
+ * {@link REBUILD_SEEKER_STOCK}). `where` is over alias `s`.
+ */
+export function storedSeekerStockCte(where: string, kinds: readonly StockKind[]): string {
+  return `stock AS (
+    SELECT s.kind, s.code, s.province_code, s.canton_code, s.seekers FROM seeker_stock s, e
+    WHERE s.as_of = e.d AND s.kind IN (${kinds.map((k) => `'${k}'`).join(', ')}) AND ${where}
+  )`;
+}
+
+/** The days the stock is stored for: the last day of the latest month with vacancies, and the latest posting date. */
+const STORED_DAYS = [
+  'SELECT last_day(vacancy_month) FROM fact_bounds',
+  'SELECT vacancy_end FROM fact_bounds WHERE vacancy_end IS DISTINCT FROM last_day(vacancy_month)',
+];
+
+/**
+ * Statements that rebuild `seeker_stock` from the facts (after `fact_bounds`): the stock of every
+ * kind at each day the market and outreach queries default to.
+ */
+export const REBUILD_SEEKER_STOCK: readonly string[] = [
+  'DELETE FROM seeker_stock',
+  ...STORED_DAYS.map((day) => `INSERT INTO seeker_stock
+   WITH ${endOfDayCte(day)}, ${seekerStockCtes('true', STOCK_KINDS)}
+   SELECT e.d, kind, code, province_code, canton_code, seekers FROM stock, e
+   ORDER BY kind, code, province_code, canton_code`),
+];
