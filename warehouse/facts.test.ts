@@ -93,6 +93,16 @@ describe('rebuildFacts', () => {
     expect(await w.rows("SELECT strftime(contacted_on, '%Y-%m-%d') AS on, step, fx FROM contact_fact")).toEqual([{ on: '2024-02-03', step: 'facilitation', fx: 2 }]);
   });
 
+  it('counts vacancies, positions and placements (and those of people aged 15-29) by month, place and sector or occupation', async () => {
+    const row = (month: string, kind: string, code: string, canton: string, v: number, pos: number, pl: number, young: number) =>
+      ({ month, kind, code, province_code: canton.slice(0, 2), canton_code: canton, vacancies: v, positions: pos, placements: pl, young });
+    expect(await w.rows("SELECT strftime(month, '%Y-%m') AS month, kind, code, province_code, canton_code, vacancies, positions, placements, young FROM market_month ORDER BY ALL")).toEqual([
+      row('2024-01', 'occupation', '5', '1701', 1, 1, 1, 1), row('2024-01', 'sector', 'G', '1701', 1, 1, 1, 1),
+      row('2024-02', 'occupation', '9', '0901', 1, 3, 1, 0), row('2024-02', 'sector', 'A', '0901', 1, 3, 1, 0),
+      row('2024-04', 'occupation', '5', '1701', 0, 0, 1, 0), row('2024-04', 'sector', 'G', '1701', 0, 0, 1, 0),
+    ]);
+  });
+
   it('keeps the stock of active seekers at the end of the data: the latest month\'s last day and the latest posting date', async () => {
     expect(await w.rows("SELECT strftime(vacancy_month, '%Y-%m-%d') AS m, strftime(vacancy_end, '%Y-%m-%d') AS e FROM fact_bounds")).toEqual([{ m: '2024-02-01', e: '2024-02-10' }]);
     // On 2024-02-29 sA and sB1 were placed after their last activity and sB2 had not registered;

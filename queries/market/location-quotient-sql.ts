@@ -4,7 +4,7 @@ import { SURVEY_PERIOD_CTE, WINDOW_CTE, inTerritory, type Dimension } from './ma
 /**
  * SQL of a territory's profile against the nation by a breakdown (sector or occupation):
  * employed people (survey, weighted, in the territory's province), vacancies, positions and
- * placements (registry, in the territory), each one's share of the territory's and of the
+ * placements (registry, in the territory, summed from `market_month`), each one's share of the territory's and of the
  * nation's total, and the location quotients of employment and of vacancies.
  * Binds `$territory`, `$from`, `$to`.
  */
@@ -18,13 +18,13 @@ export function locationQuotientSql(dim: Dimension): string {
     GROUP BY k
   ),
   vac AS (
-    SELECT ${dim.registry} AS k, count(*) FILTER (WHERE ${inTerritory()}) AS vt, count(*) AS vn,
+    SELECT code AS k, sum(vacancies) FILTER (WHERE ${inTerritory()}) AS vt, sum(vacancies) AS vn,
       sum(positions) FILTER (WHERE ${inTerritory()}) AS post, sum(positions) AS posn
-    FROM vacancy, win WHERE posted_month BETWEEN win.f AND win.t GROUP BY k
+    FROM market_month, win WHERE kind = '${dim.kind}' AND month BETWEEN win.f AND win.t GROUP BY k HAVING sum(vacancies) > 0
   ),
   pl AS (
-    SELECT ${dim.registry} AS k, count(*) FILTER (WHERE ${inTerritory()}) AS plt, count(*) AS pln
-    FROM placement, win WHERE month BETWEEN win.f AND win.t GROUP BY k
+    SELECT code AS k, sum(placements) FILTER (WHERE ${inTerritory()}) AS plt, sum(placements) AS pln
+    FROM market_month, win WHERE kind = '${dim.kind}' AND month BETWEEN win.f AND win.t GROUP BY k HAVING sum(placements) > 0
   ),
   j AS (
     SELECT k, coalesce(emp.et, 0)::DOUBLE AS et, coalesce(emp.en, 0)::DOUBLE AS en,

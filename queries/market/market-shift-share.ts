@@ -21,7 +21,7 @@ export const marketShiftShare = defineQuery({
     es: 'Δ = e1 − e0 = e0·G + e0·(g_s − G) + e0·(g_st − g_s); G = N1/N0 − 1 (total nacional), g_s = n1/n0 − 1 (sector en el país), g_st = e1/e0 − 1 (sector en el territorio); si e0 = 0, todo el cambio es efecto competitivo',
     en: 'Δ = e1 − e0 = e0·G + e0·(g_s − G) + e0·(g_st − g_s); G = N1/N0 − 1 (national total), g_s = n1/n0 − 1 (sector nationally), g_st = e1/e0 − 1 (sector in the territory); when e0 = 0 the whole change is competitive effect',
   },
-  sources: ['vacancy_fact', 'placement_fact', 'fact_bounds'],
+  sources: ['market_month', 'fact_bounds'],
   params: z.strictObject({
     territory: territoryCode,
     measure: z.enum(SHIFT_SHARE_MEASURES).optional(),

@@ -4,15 +4,16 @@
  * typed is ever spliced into the text.
  */
 
+import { YOUTH_BANDS as MARKET_YOUTH_BANDS } from '../../warehouse/market-month.ts';
 import { ACTIVE_MONTHS as STOCK_ACTIVE_MONTHS, seekerStockCtes, storedSeekerStockCte, type StockKind } from '../../warehouse/seeker-stock.ts';
 
 /** Age bands of placements counted as young people (15-29, the age span of youth employment policy). */
-export const YOUTH_BANDS = "('15-17', '18-24', '25-29')";
+export const YOUTH_BANDS = MARKET_YOUTH_BANDS;
 
 /** Months of history an open vacancy or a seeker's activity may be older than the period end and still count. */
 export const ACTIVE_MONTHS = STOCK_ACTIVE_MONTHS;
 
-/** A row of `vacancy`, `placement` or their facts (optionally aliased) lies in `$territory` (province or canton). */
+/** A row of `vacancy`, `placement`, their facts or `market_month` (optionally aliased) lies in `$territory` (province or canton). */
 export function inTerritory(alias = ''): string {
   const a = alias ? `${alias}.` : '';
   return `(${a}province_code = $territory::VARCHAR OR ${a}canton_code = $territory::VARCHAR)`;
@@ -24,15 +25,17 @@ export interface Dimension {
   column: 'sector_code' | 'occupation_code';
   /** Column of vacancy and placement. */
   registry: string;
+  /** The breakdown's `kind` in `market_month`. */
+  kind: 'sector' | 'occupation';
   /** Expression over survey_person giving the same code, NULL when not reported. */
   survey: string;
 }
 
 /** CIIU Rev.4 section letter: the survey's rama1 1-21 is the section's position in A-U. */
-export const SECTOR: Dimension = { column: 'sector_code', registry: 'sector_code', survey: 'CASE WHEN rama1 BETWEEN 1 AND 21 THEN chr(64 + rama1) END' };
+export const SECTOR: Dimension = { column: 'sector_code', registry: 'sector_code', kind: 'sector', survey: 'CASE WHEN rama1 BETWEEN 1 AND 21 THEN chr(64 + rama1) END' };
 
 /** CIUO-08 major group: the survey's grupo1 1-9, and 10 (armed forces) as major group '0'. */
-export const OCCUPATION: Dimension = { column: 'occupation_code', registry: 'occupation_code', survey: "CASE WHEN grupo1 = 10 THEN '0' WHEN grupo1 BETWEEN 1 AND 9 THEN grupo1::VARCHAR END" };
+export const OCCUPATION: Dimension = { column: 'occupation_code', registry: 'occupation_code', kind: 'occupation', survey: "CASE WHEN grupo1 = 10 THEN '0' WHEN grupo1 BETWEEN 1 AND 9 THEN grupo1::VARCHAR END" };
 
 /**
  * CTE `win(f, t)`: the months analysed, first-of-month dates. `$from`/`$to` when given; by

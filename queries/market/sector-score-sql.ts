@@ -1,4 +1,4 @@
-import { END_CTE, YOUTH_BANDS, openVacanciesCte, seekerStockCte } from './market-sql.ts';
+import { END_CTE, openVacanciesCte, seekerStockCte } from './market-sql.ts';
 import { shiftShareCtes } from './shift-share-sql.ts';
 
 /** SQL expressions of the four weights of a sector score (bound parameters, or numbers from code). */
@@ -40,8 +40,8 @@ export function sectorScoreCtes(inArea: (alias: string) => string, w: SectorWeig
   sec_open AS (SELECT sector_code, sum(positions) AS np FROM open_v GROUP BY sector_code),
   sec_seek AS (SELECT code AS sector_code, sum(seekers) AS ns FROM stock GROUP BY code),
   sec_youth AS (
-    SELECT p.sector_code, count(*) AS npl, count(*) FILTER (WHERE p.age_band IN ${YOUTH_BANDS}) / count(*)::DOUBLE AS youth_share
-    FROM placement_fact p, per WHERE p.month BETWEEN per.cf AND per.ct AND ${inArea('p')} GROUP BY p.sector_code
+    SELECT p.code AS sector_code, sum(p.placements) AS npl, sum(p.young) / sum(p.placements)::DOUBLE AS youth_share
+    FROM market_month p, per WHERE p.kind = 'sector' AND p.month BETWEEN per.cf AND per.ct AND ${inArea('p')} GROUP BY p.code HAVING sum(p.placements) > 0
   ),
   comp AS (
     SELECT k.sector_code, coalesce(ss.e0, 0) AS e0, coalesce(ss.e1, 0) AS e1, ss.sector_growth, ss.national_growth, ss.industry_mix,

@@ -2,13 +2,14 @@
 export type ShiftShareMeasure = 'vacancies' | 'positions' | 'placements';
 
 /**
- * Where each measure is read: its fact table, month column, value per row and latest month
- * (fixed text, never user input).
+ * Where each measure is read in `market_month`: the column summed, the count of the records it
+ * comes from (a sector is there when it has one) and the latest month with data (fixed text,
+ * never user input).
  */
-const MEASURES: Record<ShiftShareMeasure, { table: string; month: string; value: string; latest: string }> = {
-  vacancies: { table: 'vacancy_fact', month: 'posted_month', value: '1', latest: 'SELECT vacancy_month FROM fact_bounds' },
-  positions: { table: 'vacancy_fact', month: 'posted_month', value: 'positions', latest: 'SELECT vacancy_month FROM fact_bounds' },
-  placements: { table: 'placement_fact', month: 'month', value: '1', latest: "SELECT date_trunc('month', data_end)::DATE FROM fact_bounds" },
+const MEASURES: Record<ShiftShareMeasure, { value: string; records: string; latest: string }> = {
+  vacancies: { value: 'vacancies', records: 'vacancies', latest: 'SELECT vacancy_month FROM fact_bounds' },
+  positions: { value: 'positions', records: 'vacancies', latest: 'SELECT vacancy_month FROM fact_bounds' },
+  placements: { value: 'placements', records: 'placements', latest: "SELECT date_trunc('month', data_end)::DATE FROM fact_bounds" },
 };
 
 /** The measures a shift-share accepts. */
@@ -17,7 +18,8 @@ export const SHIFT_SHARE_MEASURES = Object.keys(MEASURES) as [ShiftShareMeasure,
 /**
  * CTEs `per(bf, bt, cf, ct)` and `ss(sector_code, e0, e1, n0, n1, national_growth, sector_growth,
  * territory_growth, national_share, industry_mix, competitive_effect)`: the classic shift-share of
- * a measure by sector between a base and a current period, for the rows where `inArea` holds.
+ * a measure by sector between a base and a current period, for the rows of `market_month` (alias
+ * `x`) where `inArea` holds.
  *
  * Current period: `$c_from`..`$c_to`, by default the 12 months up to the latest month of the
  * measure; base: `$b_from`..`$b_to`, by default the current period one year earlier (same
@@ -36,14 +38,15 @@ export function shiftShareCtes(measure: ShiftShareMeasure, inArea: string): stri
     SELECT cf, ct, coalesce($b_from::DATE, (cf - INTERVAL 12 MONTH)::DATE) AS bf, coalesce($b_to::DATE, (ct - INTERVAL 12 MONTH)::DATE) AS bt FROM cur
   ),
   ss_agg AS (
-    SELECT x.sector_code,
-      coalesce(sum(${m.value}) FILTER (WHERE x.${m.month} BETWEEN per.bf AND per.bt AND ${inArea}), 0)::DOUBLE AS e0,
-      coalesce(sum(${m.value}) FILTER (WHERE x.${m.month} BETWEEN per.cf AND per.ct AND ${inArea}), 0)::DOUBLE AS e1,
-      coalesce(sum(${m.value}) FILTER (WHERE x.${m.month} BETWEEN per.bf AND per.bt), 0)::DOUBLE AS n0,
-      coalesce(sum(${m.value}) FILTER (WHERE x.${m.month} BETWEEN per.cf AND per.ct), 0)::DOUBLE AS n1
-    FROM ${m.table} x, per
-    WHERE x.${m.month} BETWEEN per.bf AND per.bt OR x.${m.month} BETWEEN per.cf AND per.ct
-    GROUP BY x.sector_code
+    SELECT x.code AS sector_code,
+      coalesce(sum(x.${m.value}) FILTER (WHERE x.month BETWEEN per.bf AND per.bt AND ${inArea}), 0)::DOUBLE AS e0,
+      coalesce(sum(x.${m.value}) FILTER (WHERE x.month BETWEEN per.cf AND per.ct AND ${inArea}), 0)::DOUBLE AS e1,
+      coalesce(sum(x.${m.value}) FILTER (WHERE x.month BETWEEN per.bf AND per.bt), 0)::DOUBLE AS n0,
+      coalesce(sum(x.${m.value}) FILTER (WHERE x.month BETWEEN per.cf AND per.ct), 0)::DOUBLE AS n1
+    FROM market_month x, per
+    WHERE x.kind = 'sector' AND (x.month BETWEEN per.bf AND per.bt OR x.month BETWEEN per.cf AND per.ct)
+    GROUP BY x.code
+    HAVING sum(x.${m.records}) > 0
   ),
   ss_tot AS (SELECT sum(n0) AS N0, sum(n1) AS N1 FROM ss_agg),
   ss AS (

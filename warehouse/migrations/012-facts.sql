@@ -120,6 +120,20 @@ CREATE TABLE seeker_stock (
   seekers        INTEGER NOT NULL
 );
 
+-- Vacancies and positions (by posting month) and placements (by placement month, and those of
+-- people aged 15-29) by province, canton and sector or occupation (warehouse/market-month.ts).
+CREATE TABLE market_month (
+  month          DATE NOT NULL,
+  kind           VARCHAR NOT NULL,  -- 'sector', 'occupation'
+  code           VARCHAR NOT NULL,
+  province_code  VARCHAR NOT NULL,
+  canton_code    VARCHAR NOT NULL,
+  vacancies      INTEGER NOT NULL,
+  positions      INTEGER NOT NULL,
+  placements     INTEGER NOT NULL,
+  young          INTEGER NOT NULL
+);
+
 -- The ends of the data the facts were built from: the last day of the latest month with
 -- placements, the latest follow-up date, the latest month with vacancies and the latest posting
 -- date (one row).
