@@ -1,13 +1,14 @@
 import { REBUILD_MARKET_MONTH } from './market-month.ts';
 import { REBUILD_SEEKER_STOCK } from './seeker-stock.ts';
+import { REBUILD_SURVEY_EARNED } from './survey-earned.ts';
 import { Warehouse, type Session } from './warehouse.ts';
 
 /**
  * Statements that rebuild the derived facts (migration 012) from the base tables: every grouping
  * column joined in, persons, seeker records, vacancies and firms numbered densely, follow-up
  * outcomes and vacancy fills folded into their rows, each table sorted by month; then market
- * counts by month (warehouse/market-month.ts) and the stock of active seekers at the end of the
- * data (warehouse/seeker-stock.ts). Run in one transaction (see {@link rebuildFacts}).
+ * counts by month (warehouse/market-month.ts), survey wage medians (warehouse/survey-earned.ts) and
+ * the stock of active seekers at the end of the data (warehouse/seeker-stock.ts). Run in one transaction (see {@link rebuildFacts}).
  */
 export const REBUILD_FACTS: readonly string[] = [
   `CREATE OR REPLACE TEMP TABLE fact_seeker_px AS
@@ -66,6 +67,7 @@ export const REBUILD_FACTS: readonly string[] = [
    SELECT c.month, c.contacted_on, c.step, f.fx FROM firm_contact c LEFT JOIN firm_fact f USING (firm_id)
    ORDER BY c.month, f.fx`,
   ...REBUILD_MARKET_MONTH,
+  ...REBUILD_SURVEY_EARNED,
   'DELETE FROM fact_bounds',
   `INSERT INTO fact_bounds SELECT (SELECT last_day(max(month)) FROM placement), (SELECT max(checked_on) FROM followup),
      (SELECT max(posted_month) FROM vacancy), (SELECT max(posted_on) FROM vacancy)`,

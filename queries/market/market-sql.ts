@@ -5,6 +5,7 @@
  */
 
 import { YOUTH_BANDS as MARKET_YOUTH_BANDS } from '../../warehouse/market-month.ts';
+import { SURVEY_OCCUPATION } from '../../warehouse/survey-earned.ts';
 import { ACTIVE_MONTHS as STOCK_ACTIVE_MONTHS, seekerStockCtes, storedSeekerStockCte, type StockKind } from '../../warehouse/seeker-stock.ts';
 
 /** Age bands of placements counted as young people (15-29, the age span of youth employment policy). */
@@ -35,7 +36,7 @@ export interface Dimension {
 export const SECTOR: Dimension = { column: 'sector_code', registry: 'sector_code', kind: 'sector', survey: 'CASE WHEN rama1 BETWEEN 1 AND 21 THEN chr(64 + rama1) END' };
 
 /** CIUO-08 major group: the survey's grupo1 1-9, and 10 (armed forces) as major group '0'. */
-export const OCCUPATION: Dimension = { column: 'occupation_code', registry: 'occupation_code', kind: 'occupation', survey: "CASE WHEN grupo1 = 10 THEN '0' WHEN grupo1 BETWEEN 1 AND 9 THEN grupo1::VARCHAR END" };
+export const OCCUPATION: Dimension = { column: 'occupation_code', registry: 'occupation_code', kind: 'occupation', survey: SURVEY_OCCUPATION };
 
 /**
  * CTE `win(f, t)`: the months analysed, first-of-month dates. `$from`/`$to` when given; by
@@ -53,7 +54,7 @@ export const WINDOW_CTE = `win AS (
 export const SURVEY_PERIOD_CTE = `sp AS (
     SELECT coalesce(max(period) FILTER (WHERE period BETWEEN strftime(win.f, '%Y-%m') AND strftime(win.t, '%Y-%m')),
                     max(period) FILTER (WHERE period <= strftime(win.t, '%Y-%m'))) AS period
-    FROM (SELECT DISTINCT period FROM survey_person), win
+    FROM survey_round, win
   )`;
 
 /**

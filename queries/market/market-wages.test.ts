@@ -41,6 +41,7 @@ describe('market-wages', () => {
     const w2 = await memoryWarehouse();
     const r = rowsFor(w2);
     for (let i = 0; i < MIN_SURVEY_N; i++) await r.survey({ period: '2024-09', province: '17', condact: 1, grupo1: 2, ingrl: 100 + i, fexp: 1 });
+    await rebuildAggregates(w2);
     const [row] = asRows(await runQuery(w2, q, { territory: '1701', from: '2024-01', to: '2024-12' }));
     expect(row).toMatchObject({ occupation_code: '2', earned_n: MIN_SURVEY_N, median_wage_earned: 114, earned_flag: 'ok', vacancies_with_wage: 0 });
     w2.close();

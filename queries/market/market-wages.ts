@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { month, monthStart } from '../catalogue/params.ts';
 import { defineQuery } from '../catalogue/query-definition.ts';
 import { territoryCode, perProvince } from './market-params.ts';
-import { OCCUPATION, SURVEY_PERIOD_CTE, WINDOW_CTE, inTerritory } from './market-sql.ts';
+import { NATION_SCOPE } from '../../warehouse/survey-earned.ts';
+import { SURVEY_PERIOD_CTE, WINDOW_CTE, inTerritory } from './market-sql.ts';
 
 /** Unweighted survey observations below which a median wage earned is flagged as a small sample. */
 export const MIN_SURVEY_N = 30;
@@ -24,7 +25,7 @@ export const marketWages = defineQuery({
     es: 'ofrecido = mediana(salario_ofrecido); percibido = min{ y : Σ_{y_i ≤ y} fexp_i ≥ ½ Σ fexp_i } sobre ocupados (condact 1-6) con ingreso; razón = ofrecido / percibido',
     en: 'offered = median(wage_offered); earned = min{ y : Σ_{y_i ≤ y} fexp_i ≥ ½ Σ fexp_i } over the employed (condact 1-6) with income; ratio = offered / earned',
   },
-  sources: ['vacancy', 'survey_person'],
+  sources: ['vacancy_fact', 'survey_round', 'survey_earned', 'fact_bounds'],
   params: z.strictObject({ territory: territoryCode, from: month.optional(), to: month.optional() }),
   columns: [
     { name: 'occupation_code', kind: 'string', label: { es: 'Ocupación (gran grupo CIUO-08)', en: 'Occupation (CIUO-08 major group)' } },
@@ -46,22 +47,13 @@ export const marketWages = defineQuery({
       offered AS (
         SELECT occupation_code AS k, count(*) FILTER (WHERE ${inTerritory()}) AS n,
           median(wage_offered::DOUBLE) FILTER (WHERE ${inTerritory()}) AS mt, median(wage_offered::DOUBLE) AS mn
-        FROM vacancy, win WHERE posted_month BETWEEN win.f AND win.t AND wage_offered IS NOT NULL GROUP BY k
+        FROM vacancy_fact, win WHERE posted_month BETWEEN win.f AND win.t AND wage_offered IS NOT NULL GROUP BY k
       ),
-      earners AS (
-        SELECT ${OCCUPATION.survey} AS k, p.province_code = left($territory::VARCHAR, 2) AS here, p.ingrl::DOUBLE AS y, p.fexp AS w
-        FROM survey_person p, sp
-        WHERE p.period = sp.period AND p.condact BETWEEN 1 AND 6 AND p.ingrl IS NOT NULL AND ${OCCUPATION.survey} IS NOT NULL
-      ),
-      scoped AS (SELECT 'n' AS scope, k, y, w FROM earners UNION ALL SELECT 't', k, y, w FROM earners WHERE here),
-      cdf AS (
-        SELECT scope, k, y, sum(w) OVER (PARTITION BY scope, k ORDER BY y ROWS UNBOUNDED PRECEDING) / sum(w) OVER (PARTITION BY scope, k) AS F
-        FROM scoped
-      ),
+      -- The weighted medians of the round, kept by province and for the nation when the facts were rebuilt.
       earned AS (
-        SELECT k, min(y) FILTER (WHERE scope = 't' AND F >= 0.5) AS mt, min(y) FILTER (WHERE scope = 'n' AND F >= 0.5) AS mn,
-          count(*) FILTER (WHERE scope = 't') AS n
-        FROM cdf GROUP BY k
+        SELECT occupation_code AS k, max(median_earned) FILTER (WHERE scope = left($territory::VARCHAR, 2)) AS mt,
+          max(median_earned) FILTER (WHERE scope = '${NATION_SCOPE}') AS mn, max(earners) FILTER (WHERE scope = left($territory::VARCHAR, 2)) AS n
+        FROM survey_earned s, sp WHERE s.period = sp.period GROUP BY k
       )
       SELECT k AS occupation_code, coalesce(o.n, 0)::INTEGER AS vacancies_with_wage, o.mt AS median_wage_offered, o.mn AS median_wage_offered_nation,
         sp.period AS survey_period, coalesce(e.n, 0)::INTEGER AS earned_n, e.mt AS median_wage_earned, e.mn AS median_wage_earned_nation,

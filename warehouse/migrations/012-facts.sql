@@ -134,6 +134,21 @@ CREATE TABLE market_month (
   young          INTEGER NOT NULL
 );
 
+-- The survey rounds held (warehouse/survey-earned.ts).
+CREATE TABLE survey_round (
+  period  VARCHAR NOT NULL
+);
+
+-- The weighted median labour income of the employed by survey round, scope (a province, or 'EC'
+-- the nation) and occupation major group, with the number of earners (warehouse/survey-earned.ts).
+CREATE TABLE survey_earned (
+  period           VARCHAR NOT NULL,
+  scope            VARCHAR NOT NULL,
+  occupation_code  VARCHAR NOT NULL,
+  median_earned    DOUBLE,
+  earners          INTEGER NOT NULL
+);
+
 -- The ends of the data the facts were built from: the last day of the latest month with
 -- placements, the latest follow-up date, the latest month with vacancies and the latest posting
 -- date (one row).
