@@ -93,6 +93,19 @@ describe('rebuildFacts', () => {
     expect(await w.rows("SELECT strftime(contacted_on, '%Y-%m-%d') AS on, step, fx FROM contact_fact")).toEqual([{ on: '2024-02-03', step: 'facilitation', fx: 2 }]);
   });
 
+  it('keeps each firm\'s activity at the end of the data: the 12 months to the latest month with vacancies, and that month\'s last day', async () => {
+    // The window is 2023-03..2024-02: f1 posted v1 and v2 in it; c1 (aged 18-24) and c3 were placed in it, c2 after it, all on them.
+    expect(await w.rows(`SELECT firm_id, vacancies, positions, posting_months, placements, young_placements, window_placements, later_placements, contacts,
+        strftime(end_contact, '%Y-%m-%d') AS end_contact, strftime(last_contact, '%Y-%m-%d') AS last_contact,
+        strftime(last_facilitation, '%Y-%m-%d') AS last_facilitation, last_followup FROM firm_fact ORDER BY fx`)).toEqual([
+      { firm_id: 'f0', vacancies: 0, positions: 0, posting_months: 0, placements: 0, young_placements: 0, window_placements: 0, later_placements: 0, contacts: 0,
+        end_contact: null, last_contact: null, last_facilitation: null, last_followup: null },
+      { firm_id: 'f1', vacancies: 2, positions: 4, posting_months: 2, placements: 3, young_placements: 1, window_placements: 2, later_placements: 3, contacts: 1,
+        end_contact: '2024-02-03', last_contact: '2024-02-03', last_facilitation: '2024-02-03', last_followup: null },
+    ]);
+    expect(await w.rows("SELECT strftime(contact_end, '%Y-%m-%d') AS c FROM fact_bounds")).toEqual([{ c: '2024-02-03' }]);
+  });
+
   it('counts vacancies, positions and placements (and those of people aged 15-29) by month, place and sector or occupation', async () => {
     const row = (month: string, kind: string, code: string, canton: string, v: number, pos: number, pl: number, young: number) =>
       ({ month, kind, code, province_code: canton.slice(0, 2), canton_code: canton, vacancies: v, positions: pos, placements: pl, young });

@@ -1,3 +1,4 @@
+import { REBUILD_FIRM_FACT } from './firm-fact.ts';
 import { REBUILD_MARKET_MONTH } from './market-month.ts';
 import { REBUILD_SEEKER_STOCK } from './seeker-stock.ts';
 import { REBUILD_SURVEY_EARNED } from './survey-earned.ts';
@@ -6,22 +7,21 @@ import { Warehouse, type Session } from './warehouse.ts';
 /**
  * Statements that rebuild the derived facts (migration 012) from the base tables: every grouping
  * column joined in, persons, seeker records, vacancies and firms numbered densely, follow-up
- * outcomes and vacancy fills folded into their rows, each table sorted by month; then market
- * counts by month (warehouse/market-month.ts), survey wage medians (warehouse/survey-earned.ts) and
- * the stock of active seekers at the end of the data (warehouse/seeker-stock.ts). Run in one transaction (see {@link rebuildFacts}).
+ * outcomes and vacancy fills folded into their rows, each table sorted by month; then firms with
+ * their activity at the end of the data (warehouse/firm-fact.ts), market counts by month
+ * (warehouse/market-month.ts), survey wage medians (warehouse/survey-earned.ts) and the stock of
+ * active seekers at the end of the data (warehouse/seeker-stock.ts). Run in one transaction (see {@link rebuildFacts}).
  */
 export const REBUILD_FACTS: readonly string[] = [
   `CREATE OR REPLACE TEMP TABLE fact_seeker_px AS
    SELECT seeker_id, dense_rank() OVER (ORDER BY person_id)::INTEGER AS px, row_number() OVER (ORDER BY seeker_id)::INTEGER AS sx,
      sex, age_band, registered_on FROM seeker`,
-  'DELETE FROM firm_fact',
-  `INSERT INTO firm_fact
-   SELECT row_number() OVER (ORDER BY province_code, canton_code, firm_id)::INTEGER AS fx, firm_id, name, sector_code, size_band, canton_code, province_code
-   FROM firm ORDER BY fx`,
+  `CREATE OR REPLACE TEMP TABLE fact_firm_fx AS
+   SELECT firm_id, row_number() OVER (ORDER BY province_code, canton_code, firm_id)::INTEGER AS fx FROM firm`,
   // Vacancies numbered in the order vacancy_fact keeps them (by month), with their firm's number.
   `CREATE OR REPLACE TEMP TABLE fact_vacancy_vx AS
    SELECT v.*, row_number() OVER (ORDER BY v.posted_month, v.province_code, v.office_code, v.vacancy_id)::INTEGER AS vx, f.fx
-   FROM vacancy v LEFT JOIN firm_fact f USING (firm_id)`,
+   FROM vacancy v LEFT JOIN fact_firm_fx f USING (firm_id)`,
   'DELETE FROM seeker_fact',
   `INSERT INTO seeker_fact
    WITH first_service AS (
@@ -64,16 +64,18 @@ export const REBUILD_FACTS: readonly string[] = [
    ORDER BY r.ref_month, v.province_code, v.office_code`,
   'DELETE FROM contact_fact',
   `INSERT INTO contact_fact
-   SELECT c.month, c.contacted_on, c.step, f.fx FROM firm_contact c LEFT JOIN firm_fact f USING (firm_id)
+   SELECT c.month, c.contacted_on, c.step, f.fx FROM firm_contact c LEFT JOIN fact_firm_fx f USING (firm_id)
    ORDER BY c.month, f.fx`,
   ...REBUILD_MARKET_MONTH,
   ...REBUILD_SURVEY_EARNED,
   'DELETE FROM fact_bounds',
   `INSERT INTO fact_bounds SELECT (SELECT last_day(max(month)) FROM placement), (SELECT max(checked_on) FROM followup),
-     (SELECT max(posted_month) FROM vacancy), (SELECT max(posted_on) FROM vacancy)`,
+     (SELECT max(posted_month) FROM vacancy), (SELECT max(posted_on) FROM vacancy), (SELECT max(contacted_on) FROM firm_contact)`,
+  ...REBUILD_FIRM_FACT,
   ...REBUILD_SEEKER_STOCK,
   'DROP TABLE fact_seeker_px',
   'DROP TABLE fact_vacancy_vx',
+  'DROP TABLE fact_firm_fx',
 ];
 
 /**

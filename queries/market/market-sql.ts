@@ -48,6 +48,15 @@ export const WINDOW_CTE = `win AS (
   )`;
 
 /**
+ * CTE `${name}(month)`: the first days of the months from `from` to `to` (SQL over `source`, a
+ * one-row CTE). Joined to a month column (of first days) instead of a range over a CTE, it makes
+ * the scan read only those months: DuckDB pushes a join's keys into the scan, not such a range.
+ */
+export function monthListCte(name: string, from: string, to: string, source: string): string {
+  return `${name} AS (SELECT unnest(generate_series(${from}, ${to}, INTERVAL 1 MONTH))::DATE AS month FROM ${source})`;
+}
+
+/**
  * CTE `sp(period)`: the survey round used, the latest within the window, or when the window
  * holds none, the latest before its end (needs `win`).
  */

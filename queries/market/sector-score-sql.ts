@@ -1,4 +1,4 @@
-import { END_CTE, openVacanciesCte, seekerStockCte } from './market-sql.ts';
+import { END_CTE, monthListCte, openVacanciesCte, seekerStockCte } from './market-sql.ts';
 import { shiftShareCtes } from './shift-share-sql.ts';
 
 /** SQL expressions of the four weights of a sector score (bound parameters, or numbers from code). */
@@ -39,9 +39,11 @@ export function sectorScoreCtes(inArea: (alias: string) => string, w: SectorWeig
   return `${shiftShareCtes('vacancies', inArea('x'))}, ${END_CTE}, ${openVacanciesCte(inArea('v'))}, ${seekerStockCte(inArea('s'), ['sector'], storedStock)},
   sec_open AS (SELECT sector_code, sum(positions) AS np FROM open_v GROUP BY sector_code),
   sec_seek AS (SELECT code AS sector_code, sum(seekers) AS ns FROM stock GROUP BY code),
+  ${monthListCte('cur_months', 'cf', 'ct', 'per')},
   sec_youth AS (
     SELECT p.code AS sector_code, sum(p.placements) AS npl, sum(p.young) / sum(p.placements)::DOUBLE AS youth_share
-    FROM market_month p, per WHERE p.kind = 'sector' AND p.month BETWEEN per.cf AND per.ct AND ${inArea('p')} GROUP BY p.code HAVING sum(p.placements) > 0
+    FROM market_month p JOIN cur_months ON cur_months.month = p.month
+    WHERE p.kind = 'sector' AND ${inArea('p')} GROUP BY p.code HAVING sum(p.placements) > 0
   ),
   comp AS (
     SELECT k.sector_code, coalesce(ss.e0, 0) AS e0, coalesce(ss.e1, 0) AS e1, ss.sector_growth, ss.national_growth, ss.industry_mix,

@@ -19,7 +19,7 @@ export const SHIFT_SHARE_MEASURES = Object.keys(MEASURES) as [ShiftShareMeasure,
  * CTEs `per(bf, bt, cf, ct)` and `ss(sector_code, e0, e1, n0, n1, national_growth, sector_growth,
  * territory_growth, national_share, industry_mix, competitive_effect)`: the classic shift-share of
  * a measure by sector between a base and a current period, for the rows of `market_month` (alias
- * `x`) where `inArea` holds.
+ * `x`) where `inArea` holds (joined to the periods' months, so that only their rows are read).
  *
  * Current period: `$c_from`..`$c_to`, by default the 12 months up to the latest month of the
  * measure; base: `$b_from`..`$b_to`, by default the current period one year earlier (same
@@ -37,14 +37,19 @@ export function shiftShareCtes(measure: ShiftShareMeasure, inArea: string): stri
   per AS (
     SELECT cf, ct, coalesce($b_from::DATE, (cf - INTERVAL 12 MONTH)::DATE) AS bf, coalesce($b_to::DATE, (ct - INTERVAL 12 MONTH)::DATE) AS bt FROM cur
   ),
+  ss_months AS (
+    SELECT month, month BETWEEN bf AND bt AS base, month BETWEEN cf AND ct AS current
+    FROM (SELECT unnest(generate_series(least(bf, cf), greatest(bt, ct), INTERVAL 1 MONTH))::DATE AS month, bf, bt, cf, ct FROM per)
+    WHERE month BETWEEN bf AND bt OR month BETWEEN cf AND ct
+  ),
   ss_agg AS (
     SELECT x.code AS sector_code,
-      coalesce(sum(x.${m.value}) FILTER (WHERE x.month BETWEEN per.bf AND per.bt AND ${inArea}), 0)::DOUBLE AS e0,
-      coalesce(sum(x.${m.value}) FILTER (WHERE x.month BETWEEN per.cf AND per.ct AND ${inArea}), 0)::DOUBLE AS e1,
-      coalesce(sum(x.${m.value}) FILTER (WHERE x.month BETWEEN per.bf AND per.bt), 0)::DOUBLE AS n0,
-      coalesce(sum(x.${m.value}) FILTER (WHERE x.month BETWEEN per.cf AND per.ct), 0)::DOUBLE AS n1
-    FROM market_month x, per
-    WHERE x.kind = 'sector' AND (x.month BETWEEN per.bf AND per.bt OR x.month BETWEEN per.cf AND per.ct)
+      coalesce(sum(x.${m.value}) FILTER (WHERE p.base AND ${inArea}), 0)::DOUBLE AS e0,
+      coalesce(sum(x.${m.value}) FILTER (WHERE p.current AND ${inArea}), 0)::DOUBLE AS e1,
+      coalesce(sum(x.${m.value}) FILTER (WHERE p.base), 0)::DOUBLE AS n0,
+      coalesce(sum(x.${m.value}) FILTER (WHERE p.current), 0)::DOUBLE AS n1
+    FROM market_month x JOIN ss_months p ON p.month = x.month
+    WHERE x.kind = 'sector'
     GROUP BY x.code
     HAVING sum(x.${m.records}) > 0
   ),

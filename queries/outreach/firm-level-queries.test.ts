@@ -7,6 +7,7 @@ import { ParamError, runQuery } from '../catalogue/run-query.ts';
 import { asRows, rowsFor } from '../market/market-fixtures.ts';
 import { targetSectors } from '../market/target-sectors.ts';
 import { ageingVacancies } from './ageing-vacancies.ts';
+import { firmsToVisit } from './firms-to-visit.ts';
 import { followupDue } from './followup-due.ts';
 import { targetFirms } from './target-firms.ts';
 import { visitLoop } from './visit-loop.ts';
@@ -113,15 +114,31 @@ describe('ageing-vacancies', () => {
 });
 
 describe('the end of the data', () => {
-  it('without a cut-off or period, the seeker stock kept at the end of the data gives the answers computed for it', async () => {
+  it('without a cut-off or period, the firm activity and seeker stock kept at the end of the data give the answers computed for it', async () => {
     for (const viewer of [PICHINCHA, { ...PICHINCHA, territories: ['1701', '09'] }]) {
       for (const params of [{}, { max_referrals: '4' }, { min_days: '1', max_referrals: '9' }]) {
         const kept = await runQuery(w, ageingVacancies, params, {}, viewer);
         expect(kept.values).toEqual((await runQuery(w, ageingVacancies, { ...params, asof: '2024-12-25' }, {}, viewer)).values);
       }
       expect((await runQuery(w, targetFirms, {}, {}, viewer)).values).toEqual((await runQuery(w, targetFirms, { to: '2024-12' }, {}, viewer)).values);
+      expect((await runQuery(w, targetFirms, { from: '2024-01' }, {}, viewer)).values).toEqual((await runQuery(w, targetFirms, {}, {}, viewer)).values);
+      expect((await runQuery(w, visitLoop, {}, {}, viewer)).values).toEqual((await runQuery(w, visitLoop, { to: '2024-12' }, {}, viewer)).values);
+      for (const days of ['10', '30', '400']) {
+        // The latest contact or vacancy is the posting of 2024-12-25.
+        expect((await runQuery(w, followupDue, { days }, {}, viewer)).values).toEqual((await runQuery(w, followupDue, { days, asof: '2024-12-25' }, {}, viewer)).values);
+      }
     }
     expect((await run(ageingVacancies, { max_referrals: '4' })).map((x) => [x.vacancy_id, x.compatible_seekers])).toEqual([['VA4', 3]]);
+  });
+});
+
+describe('firms-to-visit', () => {
+  it('lists the viewer’s firms with their last 12 months and last contact, longest without contact first, hand-checked', async () => {
+    expect((await run(firmsToVisit, {})).map((x) => [x.firm_id, x.vacancies, x.positions, x.placements, x.last_contact])).toEqual([
+      ['FB', 2, 2, 0, null], ['FC', 0, 0, 0, '2024-01-01'], ['FD', 0, 0, 0, '2024-10-20'], ['FA', 4, 8, 3, '2024-12-01'], ['FE', 0, 0, 0, '2024-12-20'],
+    ]);
+    // FX and FC were last contacted the same day; FX posted a vacancy.
+    expect((await run(firmsToVisit, { limit: '2' }, { ...PICHINCHA, territories: ['1702', '09'] })).map((x) => x.firm_id)).toEqual(['FX', 'FC']);
   });
 });
 

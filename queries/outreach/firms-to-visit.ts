@@ -15,7 +15,7 @@ export const firmsToVisit = defineQuery({
     es: 'Empresas de los territorios asignados con sus vacantes, puestos y colocaciones de los últimos 12 meses con datos y su último contacto de concertación; las que llevan más tiempo sin contacto, primero.',
     en: 'Firms of the assigned territories with their vacancies, positions and placements over the last 12 months with data and their last outreach contact; longest without contact first.',
   },
-  sources: ['firm_fact', 'vacancy_fact', 'placement_fact', 'contact_fact', 'fact_bounds'],
+  sources: ['firm_fact'],
   params: z.strictObject({ limit: z.string().regex(/^\d{1,4}$/, 'expected a number up to 9999').optional() }),
   columns: [
     { name: 'firm_id', kind: 'string', label: { es: 'Empresa (seudónimo)', en: 'Firm (pseudonym)' } },
@@ -30,19 +30,16 @@ export const firmsToVisit = defineQuery({
   ],
   example: { limit: '50' },
   build: (p, viewer) => ({
-    sql: `WITH since AS (SELECT (SELECT vacancy_month FROM fact_bounds) - INTERVAL 11 MONTH AS m),
-      mine AS (
+    // The last 12 months with data end with the latest month with vacancies: firm_fact keeps each firm's
+    // vacancies posted in them, the placements on its vacancies from their first month on, and its last contact.
+    sql: `WITH mine AS (
         SELECT * FROM firm_fact
         WHERE province_code IN (SELECT unnest($territories::VARCHAR[])) OR canton_code IN (SELECT unnest($territories::VARCHAR[]))
-      ),
-      v AS (SELECT x.fx, count(*)::INTEGER AS vacancies, sum(x.positions)::INTEGER AS positions FROM vacancy_fact x JOIN mine m ON m.fx = x.fx, since WHERE x.posted_month >= since.m GROUP BY x.fx),
-      pl AS (SELECT x.fx, count(*)::INTEGER AS placements FROM placement_fact x JOIN mine m ON m.fx = x.fx, since WHERE x.month >= since.m GROUP BY x.fx),
-      c AS (SELECT x.fx, max(x.contacted_on) AS last_contact FROM contact_fact x JOIN mine m ON m.fx = x.fx GROUP BY x.fx)
-      SELECT mine.firm_id, mine.name, mine.sector_code, mine.size_band, mine.canton_code,
-        coalesce(v.vacancies, 0) AS vacancies, coalesce(v.positions, 0) AS positions, coalesce(pl.placements, 0) AS placements,
-        strftime(c.last_contact, '%Y-%m-%d') AS last_contact
-      FROM mine LEFT JOIN v USING (fx) LEFT JOIN pl USING (fx) LEFT JOIN c USING (fx)
-      ORDER BY c.last_contact NULLS FIRST, vacancies DESC, mine.firm_id
+      )
+      SELECT firm_id, name, sector_code, size_band, canton_code, vacancies, positions, later_placements AS placements,
+        strftime(last_contact, '%Y-%m-%d') AS last_contact
+      FROM mine
+      ORDER BY mine.last_contact NULLS FIRST, vacancies DESC, firm_id
       LIMIT $limit::INTEGER`,
     params: { territories: JSON.stringify(viewer?.territories ?? []), limit: Number(p.limit ?? 200) },
   }),

@@ -49,13 +49,14 @@ export const followupDue = defineQuery({
   // What the outreach page asks, precomputed for each territory set of the outreach staff.
   warm: { params: [{}] },
   build: (p, viewer) => ({
-    sql: `WITH ref AS (SELECT coalesce($asof::DATE, greatest((SELECT max(contacted_on) FROM contact_fact), (SELECT vacancy_end FROM fact_bounds))) AS d),
+    // Without a cut-off date, every contact is before it: the firms' latest ones are kept in firm_fact.
+    sql: `WITH ref AS (SELECT coalesce($asof::DATE, (SELECT greatest(contact_end, vacancy_end) FROM fact_bounds)) AS d),
       ${MINE_CTE},
-      c AS (
+      ${p.asof === undefined ? 'c AS (SELECT fx, last_facilitation, last_followup, last_contact FROM mine),' : `c AS (
         SELECT x.fx, max(x.contacted_on) FILTER (WHERE x.step = 'facilitation') AS last_facilitation,
           max(x.contacted_on) FILTER (WHERE x.step = 'followup') AS last_followup, max(x.contacted_on) AS last_contact
         FROM contact_fact x JOIN mine m ON m.fx = x.fx, ref WHERE x.contacted_on <= ref.d GROUP BY x.fx
-      ),
+      ),`}
       nv AS (
         SELECT v.fx, count(*) AS new_vacancies, max(v.posted_on) AS last_posted
         FROM vacancy_fact v JOIN mine m ON m.fx = v.fx LEFT JOIN c ON c.fx = v.fx, ref

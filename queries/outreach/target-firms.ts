@@ -16,6 +16,37 @@ const num = (name: string, es: string, en: string) => ({ name, kind: 'number' as
 const int = (name: string, es: string, en: string) => ({ name, kind: 'integer' as const, label: { es, en } });
 
 /**
+ * CTE `fa(fx, firm_id, name, sector_code, size_band, canton_code, vacancies, positions,
+ * posting_months, placements, young, last_contact)`: each firm of `mine` with its vacancies posted in `win` (their positions and posting months), the placements
+ * on those vacancies from the window's start on (and those of people aged 15-29), and its last
+ * contact up to `e.d`. `stored`: the window and end are the defaults (the end of the data), whose
+ * activity `firm_fact` keeps (read, not computed).
+ */
+function firmActivityCtes(stored: boolean): string {
+  if (stored) {
+    return `fa AS (
+        SELECT fx, firm_id, name, sector_code, size_band, canton_code, vacancies, positions, posting_months, placements,
+          young_placements AS young, end_contact AS last_contact
+        FROM mine
+      )`;
+  }
+  return `fv AS (
+        SELECT v.fx, count(*) AS vacancies, sum(v.positions) AS positions, count(DISTINCT v.posted_month) AS posting_months
+        FROM vacancy_fact v JOIN mine m ON m.fx = v.fx, win WHERE v.posted_month BETWEEN win.f AND win.t GROUP BY v.fx
+      ),
+      fp AS (
+        SELECT p.fx, count(*) AS placements, count(*) FILTER (WHERE p.age_band IN ${YOUTH_BANDS}) AS young
+        FROM placement_fact p JOIN mine m ON m.fx = p.fx, win WHERE p.month >= win.f AND p.posted_month BETWEEN win.f AND win.t GROUP BY p.fx
+      ),
+      fc AS (SELECT c.fx, max(c.contacted_on) AS last_contact FROM contact_fact c JOIN mine m ON m.fx = c.fx, e WHERE c.contacted_on <= e.d GROUP BY c.fx),
+      fa AS (
+        SELECT m.fx, m.firm_id, m.name, m.sector_code, m.size_band, m.canton_code, coalesce(fv.vacancies, 0) AS vacancies, coalesce(fv.positions, 0) AS positions, coalesce(fv.posting_months, 0) AS posting_months,
+          coalesce(fp.placements, 0) AS placements, coalesce(fp.young, 0) AS young, fc.last_contact
+        FROM mine m LEFT JOIN fv USING (fx) LEFT JOIN fp USING (fx) LEFT JOIN fc USING (fx)
+      )`;
+}
+
+/**
  * Firms of the concertador's territories ranked for a visit by an explainable score: the score
  * of their sector in those territories, how often they post, how many positions the service
  * filled, how long since the last contact and how many young people they hired; each component
@@ -71,31 +102,21 @@ export const targetFirms = defineQuery({
   build: (p, viewer) => ({
     sql: `WITH ${WINDOW_CTE}, ${MINE_CTE},
       ${sectorScoreCtes(inScope, { lq: String(SW.lq), growth: String(SW.growth), tightness: String(SW.tightness), youth: String(SW.youth) }, p.to === undefined)},
-      fv AS (
-        SELECT v.fx, count(*) AS vacancies, sum(v.positions) AS positions, count(DISTINCT v.posted_month) AS posting_months
-        FROM vacancy_fact v JOIN mine m ON m.fx = v.fx, win WHERE v.posted_month BETWEEN win.f AND win.t GROUP BY v.fx
-      ),
-      -- Placements on those vacancies (the placement's vacancy posted in the window), from the window's start on.
-      fp AS (
-        SELECT p.fx, count(*) AS placements, count(*) FILTER (WHERE p.age_band IN ${YOUTH_BANDS}) AS young
-        FROM placement_fact p JOIN mine m ON m.fx = p.fx, win WHERE p.month >= win.f AND p.posted_month BETWEEN win.f AND win.t GROUP BY p.fx
-      ),
-      fc AS (SELECT c.fx, max(c.contacted_on) AS last_contact FROM contact_fact c JOIN mine m ON m.fx = c.fx, e WHERE c.contacted_on <= e.d GROUP BY c.fx),
+      ${firmActivityCtes(p.from === undefined && p.to === undefined)},
       f AS (
-        SELECT m.firm_id, m.name, m.sector_code, m.size_band, m.canton_code,
-          coalesce(fv.vacancies, 0)::INTEGER AS vacancies, coalesce(fv.positions, 0)::INTEGER AS positions, coalesce(fv.posting_months, 0)::INTEGER AS posting_months,
-          coalesce(fp.placements, 0)::INTEGER AS placements, fc.last_contact, (e.d - fc.last_contact)::INTEGER AS days_since_contact,
+        SELECT a.firm_id, a.name, a.sector_code, a.size_band, a.canton_code,
+          a.vacancies::INTEGER AS vacancies, a.positions::INTEGER AS positions, a.posting_months::INTEGER AS posting_months,
+          a.placements::INTEGER AS placements, a.last_contact, (e.d - a.last_contact)::INTEGER AS days_since_contact,
           coalesce(sc.score, 0) AS sector_norm,
-          CASE WHEN fv.positions > 0 THEN least(coalesce(fp.placements, 0) / fv.positions::DOUBLE, 1) END AS fill_rate,
-          coalesce(fp.young, 0) / nullif(fp.placements, 0)::DOUBLE AS youth_share
-        FROM mine m LEFT JOIN fv USING (fx) LEFT JOIN fp USING (fx) LEFT JOIN fc USING (fx)
-          LEFT JOIN scored sc ON sc.sector_code = m.sector_code, e
+          CASE WHEN a.positions > 0 THEN least(a.placements / a.positions::DOUBLE, 1) END AS fill_rate,
+          a.young / nullif(a.placements, 0)::DOUBLE AS youth_share
+        FROM fa a LEFT JOIN scored sc ON sc.sector_code = a.sector_code, e
       ),
       n AS (
         SELECT f.*, coalesce((vacancies - lo) / nullif(hi - lo, 0), 0) AS posting_norm, coalesce(fill_rate, 0) AS fill_norm,
           CASE WHEN last_contact IS NULL THEN 1.0 ELSE least(days_since_contact, ${CONTACT_HORIZON_DAYS}) / ${CONTACT_HORIZON_DAYS}.0 END AS contact_norm,
           coalesce(youth_share, 0) AS youth_norm
-        FROM f, (SELECT min(vacancies) AS lo, max(vacancies) AS hi FROM f) vr
+        FROM f, (SELECT min(vacancies) AS lo, max(vacancies) AS hi FROM fa) vr
       ),
       c AS (
         SELECT *, $w_sector::DOUBLE * sector_norm AS sector_contribution, $w_posting::DOUBLE * posting_norm AS posting_contribution,

@@ -46,8 +46,11 @@ export const visitLoop = defineQuery({
   // What the outreach page asks, precomputed for each territory set of the outreach staff.
   warm: { params: [{}] },
   build: (p, viewer) => ({
+    // Without a period, the window's counts kept in firm_fact for the end of the data.
     sql: `WITH ${WINDOW_CTE}, ${MINE_CTE},
-      fv AS (
+      ${p.from === undefined && p.to === undefined ? `f AS (
+        SELECT size_band, contacts, vacancies, posting_months AS months, window_placements AS placements FROM mine
+      )` : `fv AS (
         SELECT v.fx, count(*) AS vacancies, count(DISTINCT v.posted_month) AS months
         FROM vacancy_fact v JOIN mine m ON m.fx = v.fx, win WHERE v.posted_month BETWEEN win.f AND win.t GROUP BY v.fx
       ),
@@ -59,7 +62,7 @@ export const visitLoop = defineQuery({
       f AS (
         SELECT m.size_band, coalesce(fc.contacts, 0) AS contacts, coalesce(fv.vacancies, 0) AS vacancies, coalesce(fv.months, 0) AS months, coalesce(fp.placements, 0) AS placements
         FROM mine m LEFT JOIN fv USING (fx) LEFT JOIN fp USING (fx) LEFT JOIN fc USING (fx)
-      )
+      )`}
       SELECT size_band, count(*)::INTEGER AS firms, count(*) FILTER (WHERE contacts > 0)::INTEGER AS contacted_firms, sum(contacts)::INTEGER AS contacts,
         sum(vacancies)::INTEGER AS vacancies, sum(placements)::INTEGER AS placements,
         coalesce(sum(vacancies) FILTER (WHERE contacts > 0), 0)::INTEGER AS vacancies_contacted, coalesce(sum(placements) FILTER (WHERE contacts > 0), 0)::INTEGER AS placements_contacted,

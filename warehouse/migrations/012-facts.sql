@@ -88,15 +88,29 @@ CREATE TABLE referral_fact (
 );
 
 -- Firms numbered densely (fx), in the order of their province and canton, with the columns the
--- outreach queries show and filter on.
+-- outreach queries show and filter on, and their activity at the end of the data, which the
+-- outreach queries' default answers read (warehouse/firm-fact.ts): over the 12 months up to the
+-- latest month with vacancies (the window) and at that month's last day (the end).
 CREATE TABLE firm_fact (
-  fx             INTEGER NOT NULL,
-  firm_id        VARCHAR NOT NULL,
-  name           VARCHAR NOT NULL,
-  sector_code    VARCHAR NOT NULL,
-  size_band      VARCHAR NOT NULL,
-  canton_code    VARCHAR NOT NULL,
-  province_code  VARCHAR NOT NULL
+  fx                 INTEGER NOT NULL,
+  firm_id            VARCHAR NOT NULL,
+  name               VARCHAR NOT NULL,
+  sector_code        VARCHAR NOT NULL,
+  size_band          VARCHAR NOT NULL,
+  canton_code        VARCHAR NOT NULL,
+  province_code      VARCHAR NOT NULL,
+  vacancies          INTEGER NOT NULL,  -- posted in the window
+  positions          INTEGER NOT NULL,  -- of those vacancies
+  posting_months     INTEGER NOT NULL,  -- months of the window with a posting
+  placements         INTEGER NOT NULL,  -- on those vacancies, placed from the window's first month on
+  young_placements   INTEGER NOT NULL,  -- of them, of people aged 15-29
+  window_placements  INTEGER NOT NULL,  -- placed in the window, on any vacancy of the firm
+  later_placements   INTEGER NOT NULL,  -- placed from the window's first month on, on any vacancy of the firm
+  contacts           INTEGER NOT NULL,  -- outreach contacts in the window
+  end_contact        DATE,              -- the last contact up to the end
+  last_contact       DATE,              -- the last contact, the last facilitation and the last follow-up of all
+  last_facilitation  DATE,
+  last_followup      DATE
 );
 
 -- Outreach contacts with their firm as fx, sorted by month.
@@ -150,11 +164,12 @@ CREATE TABLE survey_earned (
 );
 
 -- The ends of the data the facts were built from: the last day of the latest month with
--- placements, the latest follow-up date, the latest month with vacancies and the latest posting
--- date (one row).
+-- placements, the latest follow-up date, the latest month with vacancies, the latest posting
+-- date and the latest outreach contact (one row).
 CREATE TABLE fact_bounds (
   data_end       DATE,
   followup_end   DATE,
   vacancy_month  DATE,
-  vacancy_end    DATE
+  vacancy_end    DATE,
+  contact_end    DATE
 );
