@@ -76,9 +76,10 @@ describe('rebuildFacts', () => {
       { fx: 1, firm_id: 'f0', name: 'Cero', sector_code: 'A', size_band: 'medium', canton_code: '0901', province_code: '09' },
       { fx: 2, firm_id: 'f1', name: 'Uno', sector_code: 'G', size_band: 'micro', canton_code: '1701', province_code: '17' },
     ]);
-    expect(await w.rows('SELECT vx, vacancy_id, fx, canton_code FROM vacancy_fact ORDER BY vx')).toEqual([
-      { vx: 1, vacancy_id: 'v1', fx: 2, canton_code: '1701' },
-      { vx: 2, vacancy_id: 'v2', fx: 2, canton_code: '0901' },
+    // r1 (2024-02-12) comes after the latest posting (2024-02-10): no referral counts at the end of the data.
+    expect(await w.rows('SELECT vx, vacancy_id, fx, canton_code, end_referrals FROM vacancy_fact ORDER BY vx')).toEqual([
+      { vx: 1, vacancy_id: 'v1', fx: 2, canton_code: '1701', end_referrals: 0 },
+      { vx: 2, vacancy_id: 'v2', fx: 2, canton_code: '0901', end_referrals: 0 },
     ]);
     // Records numbered by seeker_id: sA 1, sB1 2, sB2 3.
     expect(await w.rows("SELECT sx, fx, canton_code, strftime(posted_month, '%Y-%m') AS posted FROM placement_fact ORDER BY placed_on")).toEqual([
@@ -89,7 +90,9 @@ describe('rebuildFacts', () => {
     expect(await w.rows('SELECT sx, canton_code FROM seeker_fact ORDER BY sx')).toEqual([
       { sx: 1, canton_code: '1701' }, { sx: 2, canton_code: '0901' }, { sx: 3, canton_code: '0901' },
     ]);
-    expect(await w.rows('SELECT sx, vx FROM referral_fact')).toEqual([{ sx: 2, vx: 2 }]);
+    expect(await w.rows('SELECT sx, vx, seeker_province, seeker_canton, registered_later_on FROM referral_fact')).toEqual([
+      { sx: 2, vx: 2, seeker_province: '09', seeker_canton: '0901', registered_later_on: null },
+    ]);
     expect(await w.rows("SELECT strftime(contacted_on, '%Y-%m-%d') AS on, step, fx FROM contact_fact")).toEqual([{ on: '2024-02-03', step: 'facilitation', fx: 2 }]);
   });
 

@@ -1,6 +1,6 @@
 import { REBUILD_FIRM_FACT } from './firm-fact.ts';
 import { REBUILD_MARKET_MONTH } from './market-month.ts';
-import { REBUILD_SEEKER_STOCK } from './seeker-stock.ts';
+import { REBUILD_SEEKER_STOCK, endOfDayCte } from './seeker-stock.ts';
 import { REBUILD_SURVEY_EARNED } from './survey-earned.ts';
 import { Warehouse, type Session } from './warehouse.ts';
 
@@ -15,7 +15,7 @@ import { Warehouse, type Session } from './warehouse.ts';
 export const REBUILD_FACTS: readonly string[] = [
   `CREATE OR REPLACE TEMP TABLE fact_seeker_px AS
    SELECT seeker_id, dense_rank() OVER (ORDER BY person_id)::INTEGER AS px, row_number() OVER (ORDER BY seeker_id)::INTEGER AS sx,
-     sex, age_band, registered_on FROM seeker`,
+     sex, age_band, registered_on, province_code, canton_code FROM seeker`,
   `CREATE OR REPLACE TEMP TABLE fact_firm_fx AS
    SELECT firm_id, row_number() OVER (ORDER BY province_code, canton_code, firm_id)::INTEGER AS fx FROM firm`,
   // Vacancies numbered in the order vacancy_fact keeps them (by month), with their firm's number.
@@ -44,13 +44,6 @@ export const REBUILD_FACTS: readonly string[] = [
    FROM placement p LEFT JOIN fact_seeker_px x USING (seeker_id) LEFT JOIN fu USING (placement_id)
      LEFT JOIN (SELECT vacancy_id, fx, posted_month FROM fact_vacancy_vx) v USING (vacancy_id)
    ORDER BY p.month, p.province_code, p.office_code`,
-  'DELETE FROM vacancy_fact',
-  `INSERT INTO vacancy_fact
-   WITH fill AS (SELECT vacancy_id, count(*)::INTEGER AS n, min(placed_on) AS first_on FROM placement GROUP BY vacancy_id)
-   SELECT v.posted_month, v.posted_on, v.closed_on, v.positions, v.office_code, v.province_code, v.sector_code, v.occupation_code,
-     coalesce(fill.n, 0), fill.first_on, v.vx, v.vacancy_id, v.fx, v.canton_code, v.wage_offered
-   FROM fact_vacancy_vx v LEFT JOIN fill USING (vacancy_id)
-   ORDER BY v.vx`,
   'DELETE FROM event_fact',
   `INSERT INTO event_fact
    SELECT e.month, e.event_on, e.kind, e.office_code, o.province_code, x.px, x.sex, x.age_band, e.firm_id
@@ -58,10 +51,26 @@ export const REBUILD_FACTS: readonly string[] = [
    ORDER BY e.month, o.province_code, e.office_code`,
   'DELETE FROM referral_fact',
   `INSERT INTO referral_fact
-   SELECT r.ref_month, r.referred_on, r.interviewed, x.px, x.sex, x.age_band, v.office_code, v.province_code, v.sector_code, v.occupation_code, x.sx, v.vx
+   SELECT r.ref_month, r.referred_on, r.interviewed, x.px, x.sex, x.age_band, v.office_code, v.province_code, v.sector_code, v.occupation_code, x.sx, v.vx,
+     x.province_code, x.canton_code, CASE WHEN x.registered_on > r.referred_on THEN x.registered_on END
    FROM referral r LEFT JOIN fact_seeker_px x USING (seeker_id)
      LEFT JOIN (SELECT vacancy_id, vx, office_code, province_code, sector_code, occupation_code FROM fact_vacancy_vx) v USING (vacancy_id)
    ORDER BY r.ref_month, v.province_code, v.office_code`,
+  // After referral_fact: whether each vacancy is open at the latest posting date, and its referrals then, as
+  // ageing-vacancies counts them (queries/market/market-sql.ts, openVacanciesCte).
+  'DELETE FROM vacancy_fact',
+  `INSERT INTO vacancy_fact
+   WITH fill AS (SELECT vacancy_id, count(*)::INTEGER AS n, min(placed_on) AS first_on FROM placement GROUP BY vacancy_id),
+   ${endOfDayCte('SELECT max(posted_on) FROM vacancy')},
+   refs AS (
+     SELECT r.vx, count(*)::INTEGER AS n FROM referral_fact r, e
+     WHERE r.ref_month BETWEEN e.lo AND e.m AND r.referred_on <= e.d AND r.vx IS NOT NULL GROUP BY r.vx
+   )
+   SELECT v.posted_month, v.posted_on, v.closed_on, v.positions, v.office_code, v.province_code, v.sector_code, v.occupation_code,
+     coalesce(fill.n, 0), fill.first_on, v.vx, v.vacancy_id, v.fx, v.canton_code, v.wage_offered, coalesce(refs.n, 0),
+     coalesce(v.posted_month BETWEEN e.lo AND e.m AND v.posted_on <= e.d AND (v.closed_on IS NULL OR v.closed_on > e.d), false)
+   FROM fact_vacancy_vx v LEFT JOIN fill USING (vacancy_id) LEFT JOIN refs ON refs.vx = v.vx LEFT JOIN e ON true
+   ORDER BY v.vx`,
   'DELETE FROM contact_fact',
   `INSERT INTO contact_fact
    SELECT c.month, c.contacted_on, c.step, f.fx FROM firm_contact c LEFT JOIN fact_firm_fx f USING (firm_id)

@@ -41,6 +41,8 @@ beforeAll(async () => {
   await seeker('f', '2020-01-01', '1701'); // referred to a vacancy the registry does not hold: no activity
   await referral('Rf', 'f', 'VX', '2024-06-10');
   await seeker('g', '2024-07-01', '0901'); // registered after the end
+  await seeker('h', '2024-06-25', '1701'); // referred before registering: counts once registered (06-30), not at 06-15
+  await referral('Rh', 'h', 'VG', '2024-06-12');
   await rebuildFacts(w);
 });
 afterAll(() => w?.close());
@@ -52,9 +54,9 @@ describe('seeker stock', () => {
     const row = (as_of: string, kind: string, code: string, canton: string) => ({ as_of, kind, code, province_code: '17', canton_code: canton, seekers: 1 });
     expect(await stored()).toEqual([
       row('2024-06-15', 'total', '*', '1701'),
-      row('2024-06-30', 'occupation', '5', '1702'), row('2024-06-30', 'occupation', '7', '1702'),
-      row('2024-06-30', 'sector', 'C', '1702'), row('2024-06-30', 'sector', 'G', '1702'),
-      row('2024-06-30', 'total', '*', '1701'), row('2024-06-30', 'total', '*', '1702'),
+      row('2024-06-30', 'occupation', '5', '1701'), row('2024-06-30', 'occupation', '5', '1702'), row('2024-06-30', 'occupation', '7', '1702'),
+      row('2024-06-30', 'sector', 'C', '1702'), row('2024-06-30', 'sector', 'G', '1701'), row('2024-06-30', 'sector', 'G', '1702'),
+      { ...row('2024-06-30', 'total', '*', '1701'), seekers: 2 }, row('2024-06-30', 'total', '*', '1702'),
     ]);
   });
 

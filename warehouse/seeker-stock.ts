@@ -27,48 +27,45 @@ export function endOfDayCte(day: string): string {
 }
 
 /**
- * CTEs ending in `active(sx, province_code, canton_code)` and
- * `active_k(sx, province_code, canton_code, sector_code, occupation_code)`, over the facts, at the
- * end of `e(m, d, lo)`.
+ * CTEs ending in `acts(sx, province_code, canton_code, t, sector_code, occupation_code)` and
+ * `active(sx, province_code, canton_code)`, over the facts, at the end of `e(m, d, lo)`.
  *
- * An active seeker: a seeker record (`seeker_fact` row satisfying `where` over alias `s`, on the
- * record's own province and canton) registered by `d`, that registered or was referred to a known
- * vacancy in the ${ACTIVE_MONTHS} months `lo`..`m` (by `d`), and was not placed between its last
- * such activity and `d`. The registry records no desired occupation, so a seeker's sectors and
- * occupations are those of the vacancies they were referred to in those months (`active_k`, one
- * row per distinct pair); a seeker never referred has none.
+ * An active seeker: a seeker record (satisfying `where` over alias `s`, on the record's own
+ * province and canton) registered by `d`, that registered or was referred to a known vacancy in
+ * the ${ACTIVE_MONTHS} months `lo`..`m` (by `d`), and was not placed between its last such
+ * activity and `d`. `acts` holds those activities, registrations (no codes) and referrals (with
+ * the vacancy's sector and occupation: the registry records no desired occupation, so a seeker's
+ * sectors and occupations are those of the vacancies they were referred to in those months; a
+ * seeker never referred has none).
  */
 export function activeSeekerCtes(where: string): string {
-  return `sk AS (
-    SELECT s.sx, s.province_code, s.canton_code, s.registered_on, s.reg_month
-    FROM seeker_fact s, e WHERE s.registered_on <= e.d AND ${where}
+  return `acts AS MATERIALIZED (
+    SELECT s.sx, s.province_code, s.canton_code, s.registered_on AS t, NULL::VARCHAR AS sector_code, NULL::VARCHAR AS occupation_code
+    FROM seeker_fact s, e WHERE s.reg_month BETWEEN e.lo AND e.m AND s.registered_on <= e.d AND ${where}
+    UNION ALL
+    SELECT s.sx, s.province_code, s.canton_code, s.referred_on, s.sector_code, s.occupation_code
+    FROM (
+      SELECT sx, vx, ref_month, referred_on, registered_later_on, sector_code, occupation_code, seeker_province AS province_code, seeker_canton AS canton_code
+      FROM referral_fact
+    ) s, e
+    WHERE s.ref_month BETWEEN e.lo AND e.m AND s.referred_on <= e.d AND s.vx IS NOT NULL AND s.sx IS NOT NULL
+      AND (s.registered_later_on IS NULL OR s.registered_later_on <= e.d) AND ${where}
   ),
-  ref_w AS (
-    SELECT r.sx, r.referred_on, r.sector_code, r.occupation_code
-    FROM referral_fact r, e
-    WHERE r.ref_month BETWEEN e.lo AND e.m AND r.referred_on <= e.d AND r.vx IS NOT NULL AND r.sx IN (SELECT sx FROM sk)
-  ),
-  act AS (
-    SELECT sx, max(t) AS last_activity
-    FROM (SELECT sk.sx, sk.registered_on AS t FROM sk, e WHERE sk.reg_month >= e.lo UNION ALL SELECT sx, referred_on FROM ref_w)
-    GROUP BY sx
-  ),
+  act AS (SELECT sx, any_value(province_code) AS province_code, any_value(canton_code) AS canton_code, max(t) AS last_activity FROM acts GROUP BY sx),
   active AS (
-    SELECT sk.sx, sk.province_code, sk.canton_code
+    SELECT act.sx, act.province_code, act.canton_code
     FROM act ANTI JOIN (SELECT p.sx, p.placed_on FROM placement_fact p, e WHERE p.month BETWEEN e.lo AND e.m AND p.placed_on <= e.d) pl
       ON pl.sx = act.sx AND pl.placed_on >= act.last_activity
-    JOIN sk ON sk.sx = act.sx
-  ),
-  active_k AS (
-    SELECT DISTINCT a.sx, a.province_code, a.canton_code, r.sector_code, r.occupation_code
-    FROM active a JOIN ref_w r ON r.sx = a.sx
   )`;
 }
 
+/** Counts of `active` by kind; for sectors and occupations, each record once per code among its referrals in `acts`. */
 const KIND_SQL: Record<StockKind, string> = {
   total: `SELECT 'total' AS kind, '*' AS code, province_code, canton_code, count(*)::INTEGER AS seekers FROM active GROUP BY ALL`,
-  sector: `SELECT 'sector' AS kind, sector_code AS code, province_code, canton_code, count(DISTINCT sx)::INTEGER AS seekers FROM active_k GROUP BY ALL`,
-  occupation: `SELECT 'occupation' AS kind, occupation_code AS code, province_code, canton_code, count(DISTINCT sx)::INTEGER AS seekers FROM active_k GROUP BY ALL`,
+  sector: `SELECT 'sector' AS kind, r.sector_code AS code, a.province_code, a.canton_code, count(DISTINCT a.sx)::INTEGER AS seekers
+    FROM active a JOIN acts r ON r.sx = a.sx WHERE r.sector_code IS NOT NULL GROUP BY ALL`,
+  occupation: `SELECT 'occupation' AS kind, r.occupation_code AS code, a.province_code, a.canton_code, count(DISTINCT a.sx)::INTEGER AS seekers
+    FROM active a JOIN acts r ON r.sx = a.sx WHERE r.occupation_code IS NOT NULL GROUP BY ALL`,
 };
 
 /**

@@ -51,21 +51,24 @@ export const ageingVacancies = defineQuery({
   // What the outreach page asks, precomputed for each territory set of the outreach staff.
   warm: { params: [{}] },
   build: (p, viewer) => ({
-    // Without a cut-off date, the end of the data: its seeker stock was kept when the facts were rebuilt.
+    // Without a cut-off date, the end of the data: each vacancy's referrals and the seeker stock were kept when the facts were rebuilt.
     sql: `WITH ${endOfDayCte('coalesce($asof::DATE, (SELECT vacancy_end FROM fact_bounds))')},
       ${MINE_CTE},
-      ${openVacanciesCte('v.fx IN (SELECT fx FROM mine)')},
-      aged AS (SELECT o.*, (e.d - o.posted_on)::INTEGER AS age_days FROM open_v o, e WHERE e.d - o.posted_on >= $min_days::INTEGER),
-      refs AS (
+      ${openVacanciesCte('true', p.asof === undefined)},
+      aged AS MATERIALIZED (
+        SELECT o.*, m.firm_id, m.name AS firm_name, (e.d - o.posted_on)::INTEGER AS age_days
+        FROM open_v o JOIN mine m ON m.fx = o.fx, e WHERE e.d - o.posted_on >= $min_days::INTEGER
+      ),
+      ${p.asof === undefined ? 'refs AS (SELECT vx, end_referrals AS n FROM aged),' : `refs AS (
         SELECT r.vx, count(*) AS n FROM referral_fact r, e
         WHERE r.ref_month BETWEEN e.lo AND e.m AND r.referred_on <= e.d AND r.vx IN (SELECT vx FROM aged) GROUP BY r.vx
-      ),
+      ),`}
       ${seekerStockCte('s.canton_code IN (SELECT canton_code FROM aged)', ['occupation'], p.asof === undefined)},
       pool AS (SELECT canton_code, code AS occupation_code, sum(seekers) AS n FROM stock GROUP BY ALL)
-      SELECT a.vacancy_id, m.firm_id, m.name AS firm_name, a.sector_code, a.occupation_code, a.canton_code, strftime(a.posted_on, '%Y-%m-%d') AS posted_on,
+      SELECT a.vacancy_id, a.firm_id, a.firm_name, a.sector_code, a.occupation_code, a.canton_code, strftime(a.posted_on, '%Y-%m-%d') AS posted_on,
         a.age_days, CASE WHEN a.age_days <= 30 THEN 'up_to_30' ELSE 'over_30' END AS age_band, a.positions,
         coalesce(refs.n, 0)::INTEGER AS referrals, coalesce(pool.n, 0)::INTEGER AS compatible_seekers
-      FROM aged a JOIN mine m ON m.fx = a.fx LEFT JOIN refs ON refs.vx = a.vx
+      FROM aged a LEFT JOIN refs ON refs.vx = a.vx
         LEFT JOIN pool ON pool.canton_code = a.canton_code AND pool.occupation_code = a.occupation_code
       WHERE coalesce(refs.n, 0) < $max_referrals::INTEGER
       ORDER BY a.age_days DESC, a.vacancy_id

@@ -52,32 +52,40 @@ export const followupDue = defineQuery({
     // Without a cut-off date, every contact is before it: the firms' latest ones are kept in firm_fact.
     sql: `WITH ref AS (SELECT coalesce($asof::DATE, (SELECT greatest(contact_end, vacancy_end) FROM fact_bounds)) AS d),
       ${MINE_CTE},
-      ${p.asof === undefined ? 'c AS (SELECT fx, last_facilitation, last_followup, last_contact FROM mine),' : `c AS (
+      ${p.asof === undefined ? `mc AS (SELECT fx, firm_id, name, sector_code, size_band, canton_code, last_facilitation, last_followup, last_contact FROM mine),` : `c AS (
         SELECT x.fx, max(x.contacted_on) FILTER (WHERE x.step = 'facilitation') AS last_facilitation,
           max(x.contacted_on) FILTER (WHERE x.step = 'followup') AS last_followup, max(x.contacted_on) AS last_contact
         FROM contact_fact x JOIN mine m ON m.fx = x.fx, ref WHERE x.contacted_on <= ref.d GROUP BY x.fx
+      ),
+      mc AS (
+        SELECT m.fx, m.firm_id, m.name, m.sector_code, m.size_band, m.canton_code, c.last_facilitation, c.last_followup, c.last_contact
+        FROM mine m LEFT JOIN c USING (fx)
       ),`}
       nv AS (
         SELECT v.fx, count(*) AS new_vacancies, max(v.posted_on) AS last_posted
-        FROM vacancy_fact v JOIN mine m ON m.fx = v.fx LEFT JOIN c ON c.fx = v.fx, ref
+        FROM vacancy_fact v JOIN mc m ON m.fx = v.fx, ref
         WHERE v.posted_month >= date_trunc('month', ref.d - $days::INTEGER) AND v.posted_on > ref.d - $days::INTEGER AND v.posted_on <= ref.d
-          AND (c.last_contact IS NULL OR v.posted_on > c.last_contact)
+          AND (m.last_contact IS NULL OR v.posted_on > m.last_contact)
         GROUP BY v.fx
       ),
       due AS (
-        SELECT m.firm_id, m.name, m.sector_code, m.size_band, m.canton_code, c.last_facilitation, c.last_followup, c.last_contact,
-          (ref.d - c.last_facilitation)::INTEGER AS days_since_facilitation, coalesce(nv.new_vacancies, 0)::INTEGER AS new_vacancies, nv.last_posted,
-          c.last_facilitation IS NOT NULL AND (c.last_followup IS NULL OR c.last_followup < c.last_facilitation)
-            AND ref.d - c.last_facilitation >= $days::INTEGER AS overdue, ref.d
-        FROM mine m LEFT JOIN c USING (fx) LEFT JOIN nv USING (fx), ref
+        SELECT m.firm_id, m.name, m.sector_code, m.size_band, m.canton_code, m.last_facilitation, m.last_followup, m.last_contact,
+          (ref.d - m.last_facilitation)::INTEGER AS days_since_facilitation, coalesce(nv.new_vacancies, 0)::INTEGER AS new_vacancies, nv.last_posted,
+          m.last_facilitation IS NOT NULL AND (m.last_followup IS NULL OR m.last_followup < m.last_facilitation)
+            AND ref.d - m.last_facilitation >= $days::INTEGER AS overdue, ref.d
+        FROM mc m LEFT JOIN nv USING (fx), ref
+      ),
+      top AS (
+        SELECT * FROM due WHERE overdue OR new_vacancies > 0
+        ORDER BY CASE WHEN overdue THEN days_since_facilitation END DESC NULLS LAST, new_vacancies DESC, firm_id
+        LIMIT $limit::INTEGER
       )
       SELECT firm_id, name, sector_code, size_band, canton_code, strftime(d, '%Y-%m-%d') AS asof,
         strftime(last_facilitation, '%Y-%m-%d') AS last_facilitation, strftime(last_followup, '%Y-%m-%d') AS last_followup,
         strftime(last_contact, '%Y-%m-%d') AS last_contact, days_since_facilitation, new_vacancies, strftime(last_posted, '%Y-%m-%d') AS last_posted,
         concat_ws(',', CASE WHEN overdue THEN 'facilitation_without_followup' END, CASE WHEN new_vacancies > 0 THEN 'new_vacancies_since_contact' END) AS reasons
-      FROM due WHERE overdue OR new_vacancies > 0
-      ORDER BY CASE WHEN overdue THEN days_since_facilitation END DESC NULLS LAST, new_vacancies DESC, firm_id
-      LIMIT $limit::INTEGER`,
+      FROM top
+      ORDER BY CASE WHEN overdue THEN days_since_facilitation END DESC NULLS LAST, top.new_vacancies DESC, top.firm_id`,
     params: { territories: territoriesParam(viewer), days: p.days ?? DEFAULT_FOLLOWUP_DAYS, asof: p.asof ?? null, limit: Number(p.limit ?? 200) },
   }),
 });

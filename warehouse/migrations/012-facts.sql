@@ -57,7 +57,9 @@ CREATE TABLE vacancy_fact (
   vacancy_id       VARCHAR NOT NULL,
   fx               INTEGER,           -- the firm (firm_fact.fx; NULL when unknown)
   canton_code      VARCHAR NOT NULL,
-  wage_offered     DECIMAL(12, 2)
+  wage_offered     DECIMAL(12, 2),
+  end_referrals    INTEGER NOT NULL,  -- referrals in the 12 months to the latest posting date's month, up to that date
+  open_at_end      BOOLEAN NOT NULL   -- open at the latest posting date (posted in those 12 months, by then, not closed by then)
 );
 
 CREATE TABLE event_fact (
@@ -84,7 +86,10 @@ CREATE TABLE referral_fact (
   sector_code      VARCHAR,
   occupation_code  VARCHAR,
   sx               INTEGER,          -- the seeker record referred (NULL when unknown)
-  vx               INTEGER           -- the vacancy (vacancy_fact.vx; NULL when unknown)
+  vx               INTEGER,          -- the vacancy (vacancy_fact.vx; NULL when unknown)
+  seeker_province  VARCHAR,          -- the seeker record's own province and canton
+  seeker_canton    VARCHAR,
+  registered_later_on  DATE          -- the record's registration, when after the referral (else NULL)
 );
 
 -- Firms numbered densely (fx), in the order of their province and canton, with the columns the
