@@ -119,12 +119,18 @@ describe('rebuildFacts', () => {
     ]);
   });
 
-  it('keeps the stock of active seekers at the end of the data: the latest month\'s last day and the latest posting date', async () => {
+  it('keeps the stock of active seekers and open vacancies at the end of the data: the latest month\'s last day and the latest posting date', async () => {
     expect(await w.rows("SELECT strftime(vacancy_month, '%Y-%m-%d') AS m, strftime(vacancy_end, '%Y-%m-%d') AS e FROM fact_bounds")).toEqual([{ m: '2024-02-01', e: '2024-02-10' }]);
     // On 2024-02-29 sA and sB1 were placed after their last activity and sB2 had not registered;
     // on 2024-02-10 sB1 had registered (02-01) and was not yet referred (02-12) nor placed (02-20).
-    expect(await w.rows("SELECT strftime(as_of, '%Y-%m-%d') AS as_of, kind, code, province_code, canton_code, seekers FROM seeker_stock")).toEqual([
+    expect(await w.rows("SELECT strftime(as_of, '%Y-%m-%d') AS as_of, kind, code, province_code, canton_code, seekers FROM market_stock WHERE seekers > 0")).toEqual([
       { as_of: '2024-02-10', kind: 'total', code: '*', province_code: '09', canton_code: '0901', seekers: 1 },
+    ]);
+    // v1 and v2 (closed on 03-01) are open on both days.
+    expect(await w.rows(`SELECT strftime(as_of, '%Y-%m-%d') AS as_of, canton_code, open_vacancies, open_positions FROM market_stock
+      WHERE kind = 'total' ORDER BY ALL`)).toEqual([
+      { as_of: '2024-02-10', canton_code: '0901', open_vacancies: 1, open_positions: 3 }, { as_of: '2024-02-10', canton_code: '1701', open_vacancies: 1, open_positions: 1 },
+      { as_of: '2024-02-29', canton_code: '0901', open_vacancies: 1, open_positions: 3 }, { as_of: '2024-02-29', canton_code: '1701', open_vacancies: 1, open_positions: 1 },
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { REBUILD_FIRM_FACT } from './firm-fact.ts';
 import { REBUILD_MARKET_MONTH } from './market-month.ts';
-import { REBUILD_SEEKER_STOCK, endOfDayCte } from './seeker-stock.ts';
+import { REBUILD_MARKET_STOCK, endOfDayCte, openAtEnd } from './market-stock.ts';
 import { REBUILD_SURVEY_EARNED } from './survey-earned.ts';
 import { Warehouse, type Session } from './warehouse.ts';
 
@@ -10,7 +10,7 @@ import { Warehouse, type Session } from './warehouse.ts';
  * outcomes and vacancy fills folded into their rows, each table sorted by month; then firms with
  * their activity at the end of the data (warehouse/firm-fact.ts), market counts by month
  * (warehouse/market-month.ts), survey wage medians (warehouse/survey-earned.ts) and the stock of
- * active seekers at the end of the data (warehouse/seeker-stock.ts). Run in one transaction (see {@link rebuildFacts}).
+ * active seekers and open vacancies at the end of the data (warehouse/market-stock.ts). Run in one transaction (see {@link rebuildFacts}).
  */
 export const REBUILD_FACTS: readonly string[] = [
   `CREATE OR REPLACE TEMP TABLE fact_seeker_px AS
@@ -57,7 +57,7 @@ export const REBUILD_FACTS: readonly string[] = [
      LEFT JOIN (SELECT vacancy_id, vx, office_code, province_code, sector_code, occupation_code FROM fact_vacancy_vx) v USING (vacancy_id)
    ORDER BY r.ref_month, v.province_code, v.office_code`,
   // After referral_fact: whether each vacancy is open at the latest posting date, and its referrals then, as
-  // ageing-vacancies counts them (queries/market/market-sql.ts, openVacanciesCte).
+  // ageing-vacancies counts them.
   'DELETE FROM vacancy_fact',
   `INSERT INTO vacancy_fact
    WITH fill AS (SELECT vacancy_id, count(*)::INTEGER AS n, min(placed_on) AS first_on FROM placement GROUP BY vacancy_id),
@@ -68,7 +68,7 @@ export const REBUILD_FACTS: readonly string[] = [
    )
    SELECT v.posted_month, v.posted_on, v.closed_on, v.positions, v.office_code, v.province_code, v.sector_code, v.occupation_code,
      coalesce(fill.n, 0), fill.first_on, v.vx, v.vacancy_id, v.fx, v.canton_code, v.wage_offered, coalesce(refs.n, 0),
-     coalesce(v.posted_month BETWEEN e.lo AND e.m AND v.posted_on <= e.d AND (v.closed_on IS NULL OR v.closed_on > e.d), false)
+     coalesce(${openAtEnd('v')}, false)
    FROM fact_vacancy_vx v LEFT JOIN fill USING (vacancy_id) LEFT JOIN refs ON refs.vx = v.vx LEFT JOIN e ON true
    ORDER BY v.vx`,
   'DELETE FROM contact_fact',
@@ -81,7 +81,7 @@ export const REBUILD_FACTS: readonly string[] = [
   `INSERT INTO fact_bounds SELECT (SELECT last_day(max(month)) FROM placement), (SELECT max(checked_on) FROM followup),
      (SELECT max(posted_month) FROM vacancy), (SELECT max(posted_on) FROM vacancy), (SELECT max(contacted_on) FROM firm_contact)`,
   ...REBUILD_FIRM_FACT,
-  ...REBUILD_SEEKER_STOCK,
+  ...REBUILD_MARKET_STOCK,
   'DROP TABLE fact_seeker_px',
   'DROP TABLE fact_vacancy_vx',
   'DROP TABLE fact_firm_fx',

@@ -6,7 +6,7 @@
 
 import { YOUTH_BANDS as MARKET_YOUTH_BANDS } from '../../warehouse/market-month.ts';
 import { SURVEY_OCCUPATION } from '../../warehouse/survey-earned.ts';
-import { ACTIVE_MONTHS as STOCK_ACTIVE_MONTHS, seekerStockCtes, storedSeekerStockCte, type StockKind } from '../../warehouse/seeker-stock.ts';
+import { ACTIVE_MONTHS as STOCK_ACTIVE_MONTHS, marketStockCtes, openAtEnd, storedMarketStockCte, type StockKind } from '../../warehouse/market-stock.ts';
 
 /** Age bands of placements counted as young people (15-29, the age span of youth employment policy). */
 export const YOUTH_BANDS = MARKET_YOUTH_BANDS;
@@ -84,9 +84,7 @@ export const END_CTE = `e AS (
  * posting date, at which the rebuild marked the open vacancies (read, not computed).
  */
 export function openVacanciesCte(where: string, atLatestPosting = false): string {
-  const open = atLatestPosting
-    ? 'FROM vacancy_fact v WHERE v.open_at_end'
-    : 'FROM vacancy_fact v, e WHERE v.posted_month BETWEEN e.lo AND e.m AND v.posted_on <= e.d AND (v.closed_on IS NULL OR v.closed_on > e.d)';
+  const open = atLatestPosting ? 'FROM vacancy_fact v WHERE v.open_at_end' : `FROM vacancy_fact v, e WHERE ${openAtEnd('v')}`;
   return `open_v AS (
     SELECT v.vx, v.vacancy_id, v.fx, v.posted_on, v.positions, v.sector_code, v.occupation_code, v.province_code, v.canton_code, v.end_referrals
     ${open} AND ${where}
@@ -94,15 +92,16 @@ export function openVacanciesCte(where: string, atLatestPosting = false): string
 }
 
 /**
- * CTE `stock(kind, code, province_code, canton_code, seekers)` (and those it needs): the active
- * job seekers at the end of `e` whose record satisfies `where` over alias `s` (the seeker's own
- * province and canton), counted by province and canton for each of `kinds` (see
- * warehouse/seeker-stock.ts for the definition). An active seeker registered or was referred to
- * a vacancy in the ${ACTIVE_MONTHS} months to the end and was not placed between that last
- * activity and the end; their sectors and occupations are those of the vacancies they were
- * referred to in those months. `stored`: `e.d` is the end of the data the default parameters
- * ask for, whose stock the rebuild kept (read, not computed).
+ * CTE `stock(kind, code, province_code, canton_code, seekers, open_vacancies, open_positions)`
+ * (and those it needs): the market's stock at the end of `e` for each of `kinds`, by place (see
+ * warehouse/market-stock.ts for the definition): the active job seekers whose record satisfies
+ * `where` over alias `s` (the seeker's own province and canton), and the vacancies open then
+ * whose place satisfies it. An active seeker registered or was referred to a vacancy in the
+ * ${ACTIVE_MONTHS} months to the end and was not placed between that last activity and the end;
+ * their sectors and occupations are those of the vacancies they were referred to in those months.
+ * `stored`: `e.d` is the end of the data the default parameters ask for, whose stock the rebuild
+ * kept (read, not computed).
  */
-export function seekerStockCte(where: string, kinds: readonly StockKind[], stored: boolean): string {
-  return stored ? storedSeekerStockCte(where, kinds) : seekerStockCtes(where, kinds);
+export function marketStockCte(where: string, kinds: readonly StockKind[], stored: boolean): string {
+  return stored ? storedMarketStockCte(where, kinds) : marketStockCtes(where, kinds);
 }

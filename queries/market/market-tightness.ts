@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { month, monthStart } from '../catalogue/params.ts';
 import { defineQuery } from '../catalogue/query-definition.ts';
 import { territoryCode, perProvince } from './market-params.ts';
-import { ACTIVE_MONTHS, END_CTE, inTerritory, openVacanciesCte, seekerStockCte } from './market-sql.ts';
+import { ACTIVE_MONTHS, END_CTE, inTerritory, marketStockCte } from './market-sql.ts';
 
 /** Open positions per active seeker at or above which firms lack candidates. */
 export const TIGHT = 1;
@@ -33,7 +33,7 @@ export const marketTightness = defineQuery({
     es: 'tensión = puestos abiertos / buscadores activos; ≥ 1: faltan candidatos (firms_lack_candidates); ≤ 1/3: faltan vacantes (seekers_lack_vacancies); si no: balanced',
     en: 'tightness = open positions / active seekers; ≥ 1: firms lack candidates (firms_lack_candidates); ≤ 1/3: seekers lack vacancies (seekers_lack_vacancies); otherwise balanced',
   },
-  sources: ['vacancy_fact', 'seeker_fact', 'referral_fact', 'placement_fact', 'seeker_stock', 'fact_bounds'],
+  sources: ['market_stock', 'vacancy_fact', 'seeker_fact', 'referral_fact', 'placement_fact', 'fact_bounds'],
   params: z.strictObject({ territory: territoryCode, at: month.optional(), by: z.enum(['sector', 'occupation']).optional() }),
   columns: [
     { name: 'by', kind: 'string', label: { es: 'Desglose', en: 'Breakdown' } },
@@ -50,18 +50,15 @@ export const marketTightness = defineQuery({
   // The outreach page's analysis of each province, precomputed when a warehouse is served.
   warm: perProvince({ by: 'sector' }),
   build: (p) => {
-    const k = p.by === 'occupation' ? 'occupation_code' : 'sector_code';
     const kind = p.by === 'occupation' ? 'occupation' : 'sector';
     return {
-      // Without a month, the end of the data: its seeker stock was kept when the facts were rebuilt.
-      sql: `WITH ${END_CTE}, ${openVacanciesCte(inTerritory('v'))}, ${seekerStockCte(inTerritory('s'), ['total', kind], p.at === undefined)},
-      ov AS (SELECT ${k} AS code, count(*) AS nv, sum(positions) AS np FROM open_v GROUP BY code),
-      sv AS (SELECT code, sum(seekers) AS ns FROM stock WHERE kind = '${kind}' GROUP BY code),
+      // Without a month, the end of the data: its stock was kept when the facts were rebuilt.
+      sql: `WITH ${END_CTE}, ${marketStockCte(inTerritory('s'), ['total', kind], p.at === undefined)},
       j AS (
-        SELECT '*' AS code, (SELECT count(*) FROM open_v) AS nv, (SELECT coalesce(sum(positions), 0) FROM open_v) AS np,
-          (SELECT coalesce(sum(seekers), 0) FROM stock WHERE kind = 'total') AS ns
+        SELECT '*' AS code, coalesce(sum(open_vacancies), 0) AS nv, coalesce(sum(open_positions), 0) AS np, coalesce(sum(seekers), 0) AS ns
+        FROM stock WHERE kind = 'total'
         UNION ALL
-        SELECT code, coalesce(ov.nv, 0), coalesce(ov.np, 0), coalesce(sv.ns, 0) FROM ov FULL JOIN sv USING (code)
+        SELECT code, sum(open_vacancies), sum(open_positions), sum(seekers) FROM stock WHERE kind = '${kind}' GROUP BY code
       )
       SELECT $by::VARCHAR AS by, j.code, strftime(e.d, '%Y-%m-%d') AS at, j.nv::INTEGER AS open_vacancies, j.np::INTEGER AS open_positions,
         j.ns::INTEGER AS active_seekers, j.np / nullif(j.ns, 0)::DOUBLE AS positions_per_seeker, j.ns / nullif(j.np, 0)::DOUBLE AS seekers_per_position,

@@ -1,4 +1,4 @@
-import { END_CTE, monthListCte, openVacanciesCte, seekerStockCte } from './market-sql.ts';
+import { END_CTE, marketStockCte, monthListCte } from './market-sql.ts';
 import { shiftShareCtes } from './shift-share-sql.ts';
 
 /** SQL expressions of the four weights of a sector score (bound parameters, or numbers from code). */
@@ -33,12 +33,12 @@ function minMax(x: string): string {
  * `$to`; youth = share of placements of people aged 15-29. Each is min-max normalised across the
  * area's sectors and multiplied by its weight; score = the sum of the four contributions.
  * Binds `$c_from`, `$c_to`, `$b_from`, `$b_to`, `$at` and what `inArea` and `w` use; `storedStock`:
- * `$at` is NULL (the end of the data), whose seeker stock the rebuild kept.
+ * `$at` is NULL (the end of the data), whose market stock the rebuild kept.
  */
 export function sectorScoreCtes(inArea: (alias: string) => string, w: SectorWeights, storedStock: boolean): string {
-  return `${shiftShareCtes('vacancies', inArea('x'))}, ${END_CTE}, ${openVacanciesCte(inArea('v'))}, ${seekerStockCte(inArea('s'), ['sector'], storedStock)},
-  sec_open AS (SELECT sector_code, sum(positions) AS np FROM open_v GROUP BY sector_code),
-  sec_seek AS (SELECT code AS sector_code, sum(seekers) AS ns FROM stock GROUP BY code),
+  return `${shiftShareCtes('vacancies', inArea('x'))}, ${END_CTE}, ${marketStockCte(inArea('s'), ['sector'], storedStock)},
+  sec_open AS (SELECT code AS sector_code, sum(open_positions) AS np FROM stock GROUP BY code HAVING sum(open_vacancies) > 0),
+  sec_seek AS (SELECT code AS sector_code, sum(seekers) AS ns FROM stock GROUP BY code HAVING sum(seekers) > 0),
   ${monthListCte('cur_months', 'cf', 'ct', 'per')},
   sec_youth AS (
     SELECT p.code AS sector_code, sum(p.placements) AS npl, sum(p.young) / sum(p.placements)::DOUBLE AS youth_share

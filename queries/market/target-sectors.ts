@@ -27,7 +27,7 @@ export const targetSectors = defineQuery({
     es: 'puntaje = Σ_k w_k · (x_k − min x_k) / (max x_k − min x_k); x = CL de vacantes, efecto competitivo, puestos/(puestos + buscadores), proporción de jóvenes; componente ausente o constante = 0',
     en: 'score = Σ_k w_k · (x_k − min x_k) / (max x_k − min x_k); x = LQ of vacancies, competitive effect, positions/(positions + seekers), youth share; a missing or constant component = 0',
   },
-  sources: ['market_month', 'vacancy_fact', 'seeker_stock', 'seeker_fact', 'referral_fact', 'placement_fact', 'fact_bounds'],
+  sources: ['market_month', 'market_stock', 'vacancy_fact', 'seeker_fact', 'referral_fact', 'placement_fact', 'fact_bounds'],
   params: z.strictObject({
     territory: territoryCode, from: month.optional(), to: month.optional(),
     w_lq: weight.optional(), w_growth: weight.optional(), w_tightness: weight.optional(), w_youth: weight.optional(),

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineQuery } from '../catalogue/query-definition.ts';
 import { days } from '../market/market-params.ts';
-import { endOfDayCte } from '../../warehouse/seeker-stock.ts';
-import { ACTIVE_MONTHS, openVacanciesCte, seekerStockCte } from '../market/market-sql.ts';
+import { endOfDayCte } from '../../warehouse/market-stock.ts';
+import { ACTIVE_MONTHS, marketStockCte, openVacanciesCte } from '../market/market-sql.ts';
 import { DATE_PATTERN, MINE_CTE, territoriesParam } from './outreach-sql.ts';
 
 /** Defaults: vacancies open at least this many days, with fewer than this many referrals. */
@@ -26,7 +26,7 @@ export const ageingVacancies = defineQuery({
     es: 'edad = asof − publicación; compatibles = buscadores activos con cantón = cantón de la vacante y ocupación = ocupación de la vacante',
     en: 'age = asof − posted; compatible = active seekers with canton = the vacancy’s canton and occupation = the vacancy’s occupation',
   },
-  sources: ['firm_fact', 'vacancy_fact', 'referral_fact', 'seeker_fact', 'placement_fact', 'seeker_stock', 'fact_bounds'],
+  sources: ['firm_fact', 'vacancy_fact', 'referral_fact', 'seeker_fact', 'placement_fact', 'market_stock', 'fact_bounds'],
   params: z.strictObject({
     min_days: days.optional(),
     max_referrals: z.string().regex(/^\d{1,3}$/, 'expected a whole number').transform(Number).optional(),
@@ -51,7 +51,7 @@ export const ageingVacancies = defineQuery({
   // What the outreach page asks, precomputed for each territory set of the outreach staff.
   warm: { params: [{}] },
   build: (p, viewer) => ({
-    // Without a cut-off date, the end of the data: each vacancy's referrals and the seeker stock were kept when the facts were rebuilt.
+    // Without a cut-off date, the end of the data: the open vacancies, their referrals and the seeker stock were kept when the facts were rebuilt.
     sql: `WITH ${endOfDayCte('coalesce($asof::DATE, (SELECT vacancy_end FROM fact_bounds))')},
       ${MINE_CTE},
       ${openVacanciesCte('true', p.asof === undefined)},
@@ -63,7 +63,7 @@ export const ageingVacancies = defineQuery({
         SELECT r.vx, count(*) AS n FROM referral_fact r, e
         WHERE r.ref_month BETWEEN e.lo AND e.m AND r.referred_on <= e.d AND r.vx IN (SELECT vx FROM aged) GROUP BY r.vx
       ),`}
-      ${seekerStockCte('s.canton_code IN (SELECT canton_code FROM aged)', ['occupation'], p.asof === undefined)},
+      ${marketStockCte('s.canton_code IN (SELECT canton_code FROM aged)', ['occupation'], p.asof === undefined)},
       pool AS (SELECT canton_code, code AS occupation_code, sum(seekers) AS n FROM stock GROUP BY ALL)
       SELECT a.vacancy_id, a.firm_id, a.firm_name, a.sector_code, a.occupation_code, a.canton_code, strftime(a.posted_on, '%Y-%m-%d') AS posted_on,
         a.age_days, CASE WHEN a.age_days <= 30 THEN 'up_to_30' ELSE 'over_30' END AS age_band, a.positions,

@@ -65,7 +65,7 @@ export const targetFirms = defineQuery({
     es: `puntaje = Σ_k w_k · x_k; x = puntaje del sector, (vacantes − mín)/(máx − mín), min(colocaciones/puestos, 1), min(días sin contacto, ${CONTACT_HORIZON_DAYS})/${CONTACT_HORIZON_DAYS}, jóvenes/colocaciones`,
     en: `score = Σ_k w_k · x_k; x = sector score, (vacancies − min)/(max − min), min(placements/positions, 1), min(days without contact, ${CONTACT_HORIZON_DAYS})/${CONTACT_HORIZON_DAYS}, young/placements`,
   },
-  sources: ['firm_fact', 'vacancy_fact', 'placement_fact', 'contact_fact', 'market_month', 'seeker_stock', 'seeker_fact', 'referral_fact', 'fact_bounds'],
+  sources: ['firm_fact', 'vacancy_fact', 'placement_fact', 'contact_fact', 'market_month', 'market_stock', 'seeker_fact', 'referral_fact', 'fact_bounds'],
   params: z.strictObject({
     from: month.optional(), to: month.optional(), limit: z.string().regex(/^\d{1,4}$/, 'expected a number up to 9999').optional(),
     w_sector: weight.optional(), w_posting: weight.optional(), w_fill: weight.optional(), w_contact: weight.optional(), w_youth: weight.optional(),

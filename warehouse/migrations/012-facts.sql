@@ -126,17 +126,20 @@ CREATE TABLE contact_fact (
   fx            INTEGER            -- NULL when the firm is unknown
 );
 
--- Active job seekers at the end of the data (see warehouse/seeker-stock.ts): at the last day of
--- the latest month with vacancies and at the latest posting date, by the seeker's province and
--- canton, in all ('total', code '*') and by the sectors and occupations of the vacancies they
--- were referred to. Each record counts once per code, so sums over cantons are distinct counts.
-CREATE TABLE seeker_stock (
-  as_of          DATE NOT NULL,
-  kind           VARCHAR NOT NULL,  -- 'total', 'sector', 'occupation'
-  code           VARCHAR NOT NULL,
-  province_code  VARCHAR NOT NULL,
-  canton_code    VARCHAR NOT NULL,
-  seekers        INTEGER NOT NULL
+-- The market's stock at the end of the data (see warehouse/market-stock.ts), at the last day of
+-- the latest month with vacancies and at the latest posting date: active job seekers by their
+-- province and canton, and open vacancies and their positions by the vacancy's, in all ('total',
+-- code '*') and by sector and occupation (for seekers, of the vacancies they were referred to).
+-- Each record counts once per code, so sums over cantons are distinct counts.
+CREATE TABLE market_stock (
+  as_of           DATE NOT NULL,
+  kind            VARCHAR NOT NULL,  -- 'total', 'sector', 'occupation'
+  code            VARCHAR NOT NULL,
+  province_code   VARCHAR NOT NULL,
+  canton_code     VARCHAR NOT NULL,
+  seekers         INTEGER NOT NULL,
+  open_vacancies  INTEGER NOT NULL,
+  open_positions  INTEGER NOT NULL
 );
 
 -- Vacancies and positions (by posting month) and placements (by placement month, and those of
