@@ -1,5 +1,5 @@
 import { REBUILD_FIRM_FACT } from './firm-fact.ts';
-import { REBUILD_MARKET_MONTH } from './market-month.ts';
+import { REBUILD_MARKET_MONTH, REBUILD_OFFERED_WAGE_END } from './market-month.ts';
 import { REBUILD_MARKET_STOCK, endOfDayCte, openAtEnd } from './market-stock.ts';
 import { REBUILD_SURVEY_EARNED } from './survey-earned.ts';
 import { Warehouse, type Session } from './warehouse.ts';
@@ -81,6 +81,7 @@ export const REBUILD_FACTS: readonly string[] = [
   `INSERT INTO fact_bounds SELECT (SELECT last_day(max(month)) FROM placement), (SELECT max(checked_on) FROM followup),
      (SELECT max(posted_month) FROM vacancy), (SELECT max(posted_on) FROM vacancy), (SELECT max(contacted_on) FROM firm_contact)`,
   ...REBUILD_FIRM_FACT,
+  ...REBUILD_OFFERED_WAGE_END,
   ...REBUILD_MARKET_STOCK,
   'DROP TABLE fact_seeker_px',
   'DROP TABLE fact_vacancy_vx',

@@ -1,7 +1,9 @@
 /**
  * `market_month` (migration 012): vacancies, positions and placements counted by month, province,
  * canton and sector or occupation, rebuilt from the facts. The market queries (location quotients,
- * shift-share, the sector score) sum these instead of counting hundreds of thousands of rows.
+ * shift-share, the sector score) sum these instead of counting hundreds of thousands of rows. And
+ * `offered_wage_end`: the nation's median wage offered by occupation over the 12 months up to the
+ * latest month with vacancies, which market-wages reads when asked for no period.
  */
 
 /** Age bands of placements counted as young people (15-29, the age span of youth employment policy). */
@@ -31,4 +33,18 @@ export const REBUILD_MARKET_MONTH: readonly string[] = [
        FROM placement_fact GROUP BY ALL)
      GROUP BY ALL`).join('\n   UNION ALL\n   ')}
    ORDER BY month, kind, province_code, canton_code, code`,
+];
+
+/**
+ * Statements that rebuild `offered_wage_end` from `vacancy_fact` (after `fact_bounds`): for each
+ * occupation, the median wage offered (as DOUBLE) in the vacancies with a wage posted in the 12
+ * months up to the latest month with vacancies, as market-wages computes it for the nation.
+ */
+export const REBUILD_OFFERED_WAGE_END: readonly string[] = [
+  'DELETE FROM offered_wage_end',
+  `INSERT INTO offered_wage_end
+   SELECT v.occupation_code, median(v.wage_offered::DOUBLE)
+   FROM vacancy_fact v, (SELECT (vacancy_month - INTERVAL 11 MONTH)::DATE AS f, vacancy_month AS t FROM fact_bounds) win
+   WHERE v.posted_month BETWEEN win.f AND win.t AND v.wage_offered IS NOT NULL
+   GROUP BY v.occupation_code ORDER BY v.occupation_code`,
 ];

@@ -47,6 +47,14 @@ describe('market-wages', () => {
     w2.close();
   });
 
+  it('without a period, reads the nation\'s medians offered kept for the 12 months to the latest month: the answer computed for them', async () => {
+    for (const territory of ['17', '1701', '1702', '09']) {
+      expect((await runQuery(w, q, { territory })).values).toEqual((await runQuery(w, q, { territory, from: '2023-05', to: '2024-04' })).values);
+    }
+    expect(asRows(await runQuery(w, q, { territory: '1702' })).map((r) => [r.occupation_code, r.vacancies_with_wage, r.median_wage_offered, r.median_wage_offered_nation]))
+      .toEqual([['5', 0, null, 550], ['7', 1, 800, 800]]);
+  });
+
   it('EXPLAIN plans it, and malformed parameters are refused', async () => {
     const { sql, params } = q.build(q.params.parse(q.example), null);
     await w.run(`EXPLAIN ${sql}`, params);

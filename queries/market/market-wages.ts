@@ -25,7 +25,7 @@ export const marketWages = defineQuery({
     es: 'ofrecido = mediana(salario_ofrecido); percibido = min{ y : Σ_{y_i ≤ y} fexp_i ≥ ½ Σ fexp_i } sobre ocupados (condact 1-6) con ingreso; razón = ofrecido / percibido',
     en: 'offered = median(wage_offered); earned = min{ y : Σ_{y_i ≤ y} fexp_i ≥ ½ Σ fexp_i } over the employed (condact 1-6) with income; ratio = offered / earned',
   },
-  sources: ['vacancy_fact', 'survey_round', 'survey_earned', 'fact_bounds'],
+  sources: ['vacancy_fact', 'offered_wage_end', 'survey_round', 'survey_earned', 'fact_bounds'],
   params: z.strictObject({ territory: territoryCode, from: month.optional(), to: month.optional() }),
   columns: [
     { name: 'occupation_code', kind: 'string', label: { es: 'Ocupación (gran grupo CIUO-08)', en: 'Occupation (CIUO-08 major group)' } },
@@ -43,12 +43,19 @@ export const marketWages = defineQuery({
   // The outreach page's analysis of each province, precomputed when a warehouse is served.
   warm: perProvince(),
   build: (p) => ({
+    // Without a period, the nation's medians offered over the default 12 months were kept when the facts were rebuilt.
     sql: `WITH ${WINDOW_CTE}, ${SURVEY_PERIOD_CTE},
-      offered AS (
+      ${p.from === undefined && p.to === undefined ? `offered AS (
+        SELECT nation.occupation_code AS k, coalesce(here.n, 0) AS n, here.mt, nation.median_offered AS mn
+        FROM offered_wage_end nation LEFT JOIN (
+          SELECT occupation_code, count(*) AS n, median(wage_offered::DOUBLE) AS mt
+          FROM vacancy_fact, win WHERE posted_month BETWEEN win.f AND win.t AND wage_offered IS NOT NULL AND ${inTerritory()} GROUP BY occupation_code
+        ) here USING (occupation_code)
+      ),` : `offered AS (
         SELECT occupation_code AS k, count(*) FILTER (WHERE ${inTerritory()}) AS n,
           median(wage_offered::DOUBLE) FILTER (WHERE ${inTerritory()}) AS mt, median(wage_offered::DOUBLE) AS mn
         FROM vacancy_fact, win WHERE posted_month BETWEEN win.f AND win.t AND wage_offered IS NOT NULL GROUP BY k
-      ),
+      ),`}
       -- The weighted medians of the round, kept by province and for the nation when the facts were rebuilt.
       earned AS (
         SELECT occupation_code AS k, max(median_earned) FILTER (WHERE scope = left($territory::VARCHAR, 2)) AS mt,

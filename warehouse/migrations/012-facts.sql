@@ -156,6 +156,13 @@ CREATE TABLE market_month (
   young          INTEGER NOT NULL
 );
 
+-- The nation's median wage offered by occupation in the vacancies posted in the 12 months up to
+-- the latest month with vacancies (warehouse/market-month.ts).
+CREATE TABLE offered_wage_end (
+  occupation_code  VARCHAR NOT NULL,
+  median_offered   DOUBLE
+);
+
 -- The survey rounds held (warehouse/survey-earned.ts).
 CREATE TABLE survey_round (
   period  VARCHAR NOT NULL
