@@ -78,13 +78,17 @@ export const END_CTE = `e AS (
 
 /**
  * CTE `open_v(vx, vacancy_id, fx, posted_on, positions, sector_code, occupation_code, province_code,
- * canton_code, end_referrals)`: vacancies open at the end of `e` (posted by then, not closed by then, and posted
- * within the last ${ACTIVE_MONTHS} months: older ones without a closing date are stale), whose
- * `vacancy_fact` row (alias `v`) satisfies `where`. `atLatestPosting`: `e.d` is the latest
- * posting date, at which the rebuild marked the open vacancies (read, not computed).
+ * canton_code, end_referrals)`: vacancies open at the end of `e` (posted by then, not closed by
+ * then, and posted within the last ${ACTIVE_MONTHS} months: older ones without a closing date are
+ * stale), whose `vacancy_fact` row (alias `v`) satisfies `where`. `atLatestPosting`: `e.d` is the
+ * latest posting date, at which the rebuild marked the open vacancies (read, not computed).
  */
 export function openVacanciesCte(where: string, atLatestPosting = false): string {
-  const open = atLatestPosting ? 'FROM vacancy_fact v WHERE v.open_at_end' : `FROM vacancy_fact v, e WHERE ${openAtEnd('v')}`;
+  // The marked vacancies were posted in the months lo..m: joined to them, the scan reads only those.
+  const open = atLatestPosting
+    ? `FROM vacancy_fact v JOIN (SELECT unnest(generate_series(e.lo, e.m, INTERVAL 1 MONTH))::DATE AS month FROM e) e_months
+        ON e_months.month = v.posted_month WHERE v.open_at_end`
+    : `FROM vacancy_fact v, e WHERE ${openAtEnd('v')}`;
   return `open_v AS (
     SELECT v.vx, v.vacancy_id, v.fx, v.posted_on, v.positions, v.sector_code, v.occupation_code, v.province_code, v.canton_code, v.end_referrals
     ${open} AND ${where}
