@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { month, monthStart } from '../catalogue/params.ts';
 import { defineQuery } from '../catalogue/query-definition.ts';
 import { locationQuotientColumns, locationQuotientSql } from './location-quotient-sql.ts';
-import { territoryCode } from './market-params.ts';
+import { perProvince, territoryCode } from './market-params.ts';
 import { OCCUPATION } from './market-sql.ts';
 
 /**
@@ -26,6 +26,8 @@ export const marketOccupations = defineQuery({
   params: z.strictObject({ territory: territoryCode, from: month.optional(), to: month.optional() }),
   columns: locationQuotientColumns(OCCUPATION, { es: 'Ocupación (gran grupo CIUO-08)', en: 'Occupation (CIUO-08 major group)' }),
   example: { territory: '17' },
+  // Each province's answer precomputed when a warehouse is served, as for market-sectors.
+  warm: perProvince(),
   build: (p) => ({
     sql: locationQuotientSql(OCCUPATION),
     params: { territory: p.territory, from: monthStart(p.from), to: monthStart(p.to) },
