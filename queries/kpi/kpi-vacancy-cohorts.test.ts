@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ParamError, runQuery } from '../catalogue/run-query.ts';
 import { kpiSuite } from './kpi-suite.ts';
-import { kpiVacancyCohorts as q } from './kpi-vacancy-cohorts.ts';
+import { kpiVacancyCohorts as q, slicePostingMonths } from './kpi-vacancy-cohorts.ts';
 
 /** Rows as [month, vacancies, positions, vacancies_filled, filled_positions, fill_rate, median_days_to_fill]. */
 const suite = kpiSuite(q);
@@ -37,5 +37,19 @@ describe('kpi-vacancy-cohorts on the hand-made fixture', () => {
     await expect(runQuery(suite.warehouse(), q, { month: '2024-01' })).rejects.toThrow(ParamError);
     await expect(runQuery(suite.warehouse(), q, { sector: 'g' })).rejects.toThrow(/sector/);
     await expect(runQuery(suite.warehouse(), q, { from: '2001-01', to: '2024-01' })).rejects.toThrow(/at most 120 months/);
+  });
+});
+
+describe('kpi-vacancy-cohorts for a period, sliced from the answer without one', () => {
+  it('equals running the query whenever the period lies within the answer\'s months, and declines otherwise', async () => {
+    const w = suite.warehouse();
+    const base = await runQuery(w, q, { to: '2024-07' });
+    // The base's rows run from 2023-11 to 2024-03 (months without vacancies have no row).
+    for (const [from, to] of [['2023-11', '2024-03'], ['2023-12', '2024-01'], ['2024-02', '2024-02'], ['2023-11', '2023-12']]) {
+      expect(slicePostingMonths(base, from, to)?.values, `${from}..${to}`).toEqual((await runQuery(w, q, { from, to })).values);
+    }
+    expect(slicePostingMonths(base, '2023-10', '2024-03')).toBeNull();
+    expect(slicePostingMonths(base, '2024-01', '2024-04')).toBeNull();
+    expect(slicePostingMonths(base, undefined, '2024-03')).toBeNull();
   });
 });

@@ -1,5 +1,19 @@
+import type { Columns } from '../../warehouse/warehouse.ts';
 import { defineQuery } from '../catalogue/query-definition.ts';
 import { KpiSql, kpiParams, quantile, ratio, kpiWarm } from './kpi-filters.ts';
+
+/**
+ * The rows of a by-posting-month answer (a row only for months with vacancies) for the months
+ * `from`..`to`: exact when both lie within its first and last rows' months (every month between
+ * them was counted, with or without a row). Null otherwise, or when either bound is missing (the
+ * default bounds depend on the data's latest month, which the rows do not tell).
+ */
+export function slicePostingMonths(answer: Columns, from: string | undefined, to: string | undefined): Columns | null {
+  const months = answer.values[answer.names.indexOf('month')] as string[] | undefined;
+  if (!from || !to || !months?.length || from < months[0]! || to > months[months.length - 1]!) return null;
+  const keep = months.flatMap((m, r) => (m >= from && m <= to ? [r] : []));
+  return { ...answer, values: answer.values.map((col) => keep.map((r) => col[r])), rowCount: keep.length };
+}
 
 /**
  * Vacancies by posting month (default: the 24 months up to the latest month with placements; at
@@ -36,6 +50,11 @@ export const kpiVacancyCohorts = defineQuery({
   warm: kpiWarm(),
   // Vacancies have no sex, age or channel.
   inert: ['sex', 'age', 'channel'],
+  // A period inside the months of the cached answer without one is a slice of it.
+  reuse: {
+    base: ({ from: _from, to: _to, ...filters }) => filters,
+    derive: (base, p) => slicePostingMonths(base, p.from, p.to),
+  },
   build: (f) => {
     const k = new KpiSql(f, 24);
     return k.bound(`SELECT strftime(v.posted_month, '%Y-%m') AS month, count(*)::INTEGER AS vacancies, sum(v.positions)::INTEGER AS positions,
