@@ -1,3 +1,4 @@
+import { REBUILD_CHANNEL_CUBE } from './channel-cube.ts';
 import { REBUILD_FIRM_FACT } from './firm-fact.ts';
 import { REBUILD_MARKET_MONTH, REBUILD_OFFERED_WAGE_END } from './market-month.ts';
 import { REBUILD_MARKET_STOCK, endOfDayCte, openAtEnd } from './market-stock.ts';
@@ -9,8 +10,10 @@ import { Warehouse, type Session } from './warehouse.ts';
  * column joined in, persons, seeker records, vacancies and firms numbered densely, follow-up
  * outcomes and vacancy fills folded into their rows, each table sorted by month; then firms with
  * their activity at the end of the data (warehouse/firm-fact.ts), market counts by month
- * (warehouse/market-month.ts), survey wage medians (warehouse/survey-earned.ts) and the stock of
- * active seekers and open vacancies at the end of the data (warehouse/market-stock.ts). Run in one transaction (see {@link rebuildFacts}).
+ * (warehouse/market-month.ts), survey wage medians (warehouse/survey-earned.ts), the stock of
+ * active seekers and open vacancies at the end of the data (warehouse/market-stock.ts) and the
+ * channel cube of events, persons and firms served by kind and month (warehouse/channel-cube.ts).
+ * Run in one transaction (see {@link rebuildFacts}).
  */
 export const REBUILD_FACTS: readonly string[] = [
   `CREATE OR REPLACE TEMP TABLE fact_seeker_px AS
@@ -83,6 +86,7 @@ export const REBUILD_FACTS: readonly string[] = [
   ...REBUILD_FIRM_FACT,
   ...REBUILD_OFFERED_WAGE_END,
   ...REBUILD_MARKET_STOCK,
+  ...REBUILD_CHANNEL_CUBE,
   'DROP TABLE fact_seeker_px',
   'DROP TABLE fact_vacancy_vx',
   'DROP TABLE fact_firm_fx',
