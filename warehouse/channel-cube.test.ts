@@ -25,7 +25,7 @@ beforeAll(async () => {
     `(date_trunc('month', DATE '${on}')::DATE, DATE '${on}', 'Q1', '17', 'G', '5', 'F', '18-24', 'portal', ${px ?? 'NULL'}, 10, false, false, false, false, false, '1701', NULL, NULL, NULL)`;
   // Person 1 placed before everything and on April 15th; person 2 on June 1st; a placement of no known person.
   await w.run(`INSERT INTO placement_fact VALUES ${[pl('2023-12-01', 1), pl('2024-04-15', 1), pl('2024-06-01', 2), pl('2024-02-20', null)].join(', ')}`);
-  await w.run(`INSERT INTO fact_bounds VALUES (DATE '2024-06-30', NULL, NULL, NULL, NULL)`);
+  await w.run(`INSERT INTO fact_bounds (data_end) VALUES (DATE '2024-06-30')`);
   for (const statement of REBUILD_CHANNEL_CUBE) await w.run(statement);
 });
 afterAll(() => w?.close());

@@ -81,8 +81,10 @@ export const REBUILD_FACTS: readonly string[] = [
   ...REBUILD_MARKET_MONTH,
   ...REBUILD_SURVEY_EARNED,
   'DELETE FROM fact_bounds',
-  `INSERT INTO fact_bounds SELECT (SELECT last_day(max(month)) FROM placement), (SELECT max(checked_on) FROM followup),
-     (SELECT max(posted_month) FROM vacancy), (SELECT max(posted_on) FROM vacancy), (SELECT max(contacted_on) FROM firm_contact)`,
+  `INSERT INTO fact_bounds (data_end, followup_end, vacancy_month, vacancy_end, contact_end, schema_version)
+   SELECT (SELECT last_day(max(month)) FROM placement), (SELECT max(checked_on) FROM followup),
+     (SELECT max(posted_month) FROM vacancy), (SELECT max(posted_on) FROM vacancy), (SELECT max(contacted_on) FROM firm_contact),
+     (SELECT max(version) FROM schema_version)`,
   ...REBUILD_FIRM_FACT,
   ...REBUILD_OFFERED_WAGE_END,
   ...REBUILD_MARKET_STOCK,
@@ -109,12 +111,14 @@ export async function rebuildFacts(target: Warehouse | Session, onStep?: (step: 
 }
 
 /**
- * Whether the warehouse holds data but no derived facts (built by a version before them, or
- * changed without a rebuild): its staff answers would be empty.
+ * Whether the warehouse holds data but no derived facts built at its current schema version
+ * (a warehouse of an older version, or one migrated since its facts were built): its staff
+ * answers would be empty or wrong until they are rebuilt.
  */
 export async function factsMissing(w: Warehouse | Session): Promise<boolean> {
   const [row] = await w.rows<{ facts: boolean; data: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM fact_bounds) AS facts, EXISTS (SELECT 1 FROM seeker) OR EXISTS (SELECT 1 FROM vacancy) AS data`,
+    `SELECT EXISTS (SELECT 1 FROM fact_bounds WHERE schema_version = (SELECT max(version) FROM schema_version)) AS facts,
+       EXISTS (SELECT 1 FROM seeker) OR EXISTS (SELECT 1 FROM vacancy) AS data`,
   ).catch(() => [{ facts: false, data: true }]);
   return !!row && row.data && !row.facts;
 }
