@@ -1,5 +1,5 @@
 /**
- * The channel cube (migration 012): what kpi-channels counts per kind of service event, summed by
+ * The channel cube (migration 013): what kpi-channels counts per kind of service event, summed by
  * month so that any period is answered exactly from a few thousand rows instead of the events.
  *
  * Distinct persons and firms use the "previous occurrence" trick: for a set of (key, month)
