@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { month, monthStart } from '../catalogue/params.ts';
 import { defineQuery } from '../catalogue/query-definition.ts';
 import { locationQuotientColumns, locationQuotientSql } from './location-quotient-sql.ts';
-import { perProvince, territoryCode } from './market-params.ts';
+import { perTerritory, territoryCode } from './market-params.ts';
 import { OCCUPATION } from './market-sql.ts';
 
 /**
@@ -27,7 +27,7 @@ export const marketOccupations = defineQuery({
   columns: locationQuotientColumns(OCCUPATION, { es: 'Ocupación (gran grupo CIUO-08)', en: 'Occupation (CIUO-08 major group)' }),
   example: { territory: '17' },
   // Each province's answer precomputed when a warehouse is served, as for market-sectors.
-  warm: perProvince(),
+  warm: perTerritory(),
   build: (p) => ({
     sql: locationQuotientSql(OCCUPATION),
     params: { territory: p.territory, from: monthStart(p.from), to: monthStart(p.to) },

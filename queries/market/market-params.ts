@@ -42,12 +42,14 @@ export const monthRange = z
   .refine((r) => r.from <= r.to, { message: 'the range ends before it starts' });
 
 /**
- * What the outreach page asks of an analysis query for each province with data, precomputed
- * whenever a warehouse is served (with the query's own fixed parameters, and its default weights).
+ * What the outreach page asks of an analysis query for each province with data, then each canton
+ * with data, precomputed whenever a warehouse is served (with the query's own fixed parameters,
+ * and its default weights).
  */
-export function perProvince(own: Record<string, string> = {}): WarmSpec {
+export function perTerritory(own: Record<string, string> = {}): WarmSpec {
   return {
-    params: async (w) => (await w.rows<{ p: string }>('SELECT DISTINCT province_code AS p FROM vacancy ORDER BY p'))
-      .map(({ p }) => ({ territory: p, ...own })),
+    params: async (w) => (await w.rows<{ t: string }>(
+      'SELECT t FROM (SELECT DISTINCT province_code AS t FROM vacancy_fact UNION ALL SELECT DISTINCT canton_code FROM vacancy_fact) ORDER BY length(t), t'))
+      .map(({ t }) => ({ territory: t, ...own })),
   };
 }

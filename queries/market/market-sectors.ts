@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { month, monthStart } from '../catalogue/params.ts';
 import { defineQuery } from '../catalogue/query-definition.ts';
 import { locationQuotientColumns, locationQuotientSql } from './location-quotient-sql.ts';
-import { territoryCode, perProvince } from './market-params.ts';
+import { territoryCode, perTerritory } from './market-params.ts';
 import { SECTOR } from './market-sql.ts';
 
 /**
@@ -27,7 +27,7 @@ export const marketSectors = defineQuery({
   columns: locationQuotientColumns(SECTOR, { es: 'Sector (sección CIIU)', en: 'Sector (CIIU section)' }),
   example: { territory: '17' },
   // The outreach page's analysis of each province, precomputed when a warehouse is served.
-  warm: perProvince(),
+  warm: perTerritory(),
   build: (p) => ({
     sql: locationQuotientSql(SECTOR),
     params: { territory: p.territory, from: monthStart(p.from), to: monthStart(p.to) },

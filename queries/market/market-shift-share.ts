@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineQuery } from '../catalogue/query-definition.ts';
-import { monthRange, territoryCode, perProvince } from './market-params.ts';
+import { monthRange, territoryCode, perTerritory } from './market-params.ts';
 import { inTerritory } from './market-sql.ts';
 import { SHIFT_SHARE_MEASURES, shiftShareCtes } from './shift-share-sql.ts';
 
@@ -44,7 +44,7 @@ export const marketShiftShare = defineQuery({
   ],
   example: { territory: '17', measure: 'vacancies' },
   // The outreach page's analysis of each province, precomputed when a warehouse is served.
-  warm: perProvince(),
+  warm: perTerritory(),
   build: (p) => ({
     sql: `WITH ${shiftShareCtes(p.measure ?? 'vacancies', inTerritory('x'))}
       SELECT ss.sector_code,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { month, monthStart } from '../catalogue/params.ts';
 import { defineQuery } from '../catalogue/query-definition.ts';
-import { territoryCode, perProvince } from './market-params.ts';
+import { territoryCode, perTerritory } from './market-params.ts';
 import { ACTIVE_MONTHS, END_CTE, inTerritory, marketStockCte } from './market-sql.ts';
 
 /** Open positions per active seeker at or above which firms lack candidates. */
@@ -48,7 +48,7 @@ export const marketTightness = defineQuery({
   ],
   example: { territory: '17', by: 'sector' },
   // The outreach page's analysis of each province, precomputed when a warehouse is served.
-  warm: perProvince({ by: 'sector' }),
+  warm: perTerritory({ by: 'sector' }),
   build: (p) => {
     const kind = p.by === 'occupation' ? 'occupation' : 'sector';
     return {

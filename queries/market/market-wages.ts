@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { month, monthStart } from '../catalogue/params.ts';
 import { defineQuery } from '../catalogue/query-definition.ts';
-import { territoryCode, perProvince } from './market-params.ts';
+import { territoryCode, perTerritory } from './market-params.ts';
 import { NATION_SCOPE } from '../../warehouse/survey-earned.ts';
 import { SURVEY_PERIOD_CTE, WINDOW_CTE, inTerritory } from './market-sql.ts';
 
@@ -41,7 +41,7 @@ export const marketWages = defineQuery({
   ],
   example: { territory: '17' },
   // The outreach page's analysis of each province, precomputed when a warehouse is served.
-  warm: perProvince(),
+  warm: perTerritory(),
   build: (p) => ({
     // Without a period, the nation's medians offered over the default 12 months were kept when the facts were rebuilt.
     sql: `WITH ${WINDOW_CTE}, ${SURVEY_PERIOD_CTE},

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { month, monthStart } from '../catalogue/params.ts';
 import { defineQuery } from '../catalogue/query-definition.ts';
-import { territoryCode, weight, perProvince } from './market-params.ts';
+import { territoryCode, weight, perTerritory } from './market-params.ts';
 import { inTerritory } from './market-sql.ts';
 import { reweightSectors } from './reweight-sectors.ts';
 import { DEFAULT_SECTOR_WEIGHTS as W, sectorScoreCtes } from './sector-score-sql.ts';
@@ -57,7 +57,7 @@ export const targetSectors = defineQuery({
   ],
   example: { territory: '17' },
   // The outreach page's analysis of each province, precomputed when a warehouse is served.
-  warm: perProvince({ w_lq: '0.35', w_growth: '0.3', w_tightness: '0.2', w_youth: '0.15' }),
+  warm: perTerritory({ w_lq: '0.35', w_growth: '0.3', w_tightness: '0.2', w_youth: '0.15' }),
   // New weights reuse the components of the answer under the default weights, when it is at hand.
   reuse: {
     base: (p) => ({ ...p, w_lq: W.lq, w_growth: W.growth, w_tightness: W.tightness, w_youth: W.youth }),
