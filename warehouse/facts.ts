@@ -1,3 +1,4 @@
+import { REBUILD_ATTENDANCE_CUBE } from './attendance-cube.ts';
 import { REBUILD_CHANNEL_CUBE } from './channel-cube.ts';
 import { REBUILD_FIRM_FACT } from './firm-fact.ts';
 import { REBUILD_MARKET_MONTH, REBUILD_OFFERED_WAGE_END } from './market-month.ts';
@@ -12,7 +13,8 @@ import { Warehouse, type Session } from './warehouse.ts';
  * their activity at the end of the data (warehouse/firm-fact.ts), market counts by month
  * (warehouse/market-month.ts), survey wage medians (warehouse/survey-earned.ts), the stock of
  * active seekers and open vacancies at the end of the data (warehouse/market-stock.ts) and the
- * channel cube of events, persons and firms served by kind and month (warehouse/channel-cube.ts).
+ * channel cube of events, persons and firms served by kind and month (warehouse/channel-cube.ts),
+ * and the attendance cube of persons served by month (warehouse/attendance-cube.ts).
  * Run in one transaction (see {@link rebuildFacts}).
  */
 export const REBUILD_FACTS: readonly string[] = [
@@ -89,6 +91,7 @@ export const REBUILD_FACTS: readonly string[] = [
   ...REBUILD_OFFERED_WAGE_END,
   ...REBUILD_MARKET_STOCK,
   ...REBUILD_CHANNEL_CUBE,
+  ...REBUILD_ATTENDANCE_CUBE,
   'DROP TABLE fact_seeker_px',
   'DROP TABLE fact_vacancy_vx',
   'DROP TABLE fact_firm_fx',

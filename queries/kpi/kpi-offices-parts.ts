@@ -12,8 +12,23 @@ const col = (name: string, kind: 'string' | 'integer' | 'number', es: string, en
 const common = {
   audience: 'policy' as const,
   params: kpiParams({}),
-  sources: ['office', 'event_fact', 'placement_fact', 'office_target', 'fact_bounds'],
+  sources: ['office', 'event_fact', 'office_attendance_reach', 'placement_fact', 'office_target', 'fact_bounds'],
 };
+
+/**
+ * Persons attended per office under the filters: from the office attendance cube, for any period,
+ * when no sex, age or channel is given (a province or office filter only picks offices); else
+ * counted from the events.
+ */
+function officeAttendance(k: KpiSql): string {
+  const f = k.filters;
+  if (f.sex === undefined && f.age === undefined && f.channel === undefined) {
+    return `SELECT c.office_code, sum(c.persons) AS attended FROM office_attendance_reach c
+        WHERE ${k.inPeriod('c.month')} AND (c.prev IS NULL OR c.prev < ${k.lo}) GROUP BY c.office_code`;
+  }
+  return `SELECT ev.office_code, count(DISTINCT ev.px) AS attended FROM event_fact ev
+        WHERE ${k.inPeriod('ev.month')} AND ${k.where('event_fact', 'ev')} GROUP BY ev.office_code`;
+}
 
 /** The offices listed (province and office filters), persons attended in each, and each one's placements target. */
 export const kpiOfficesAttended = defineQuery({
@@ -31,9 +46,7 @@ export const kpiOfficesAttended = defineQuery({
     const k = new KpiSql(f, 12);
     return k.bound(`WITH
       o AS (SELECT a.office_code, a.name, a.province_code FROM office a WHERE ${k.where('office', 'a')}),
-      att AS (
-        SELECT ev.office_code, count(DISTINCT ev.px) AS attended FROM event_fact ev
-        WHERE ${k.inPeriod('ev.month')} AND ${k.where('event_fact', 'ev')} GROUP BY ev.office_code),
+      att AS (${officeAttendance(k)}),
       tgt AS (
         SELECT t.office_code, sum(t.target) AS target FROM office_target t
         WHERE t.indicator = 'placements' AND ${k.inPeriod('t.period_month')} GROUP BY t.office_code)

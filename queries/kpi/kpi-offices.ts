@@ -31,7 +31,7 @@ export const kpiOffices = defineQuery({
     es: 'puntaje = (z(colocaciones) + z(tasa de colocación) + z(permanencia 3m) − z(mediana de días a la colocación)) / 4, con z = (x − media) / desviación típica poblacional entre las oficinas listadas; sin valor o sin variación: 0',
     en: 'score = (z(placements) + z(placement rate) + z(retention 3m) − z(median days to placement)) / 4, with z = (x − mean) / population standard deviation over the offices listed; missing or constant: 0',
   },
-  sources: ['office', 'placement_fact', 'event_fact', 'fact_bounds', 'office_target', 'placement_monthly'],
+  sources: ['office', 'placement_fact', 'event_fact', 'office_attendance_reach', 'fact_bounds', 'office_target', 'placement_monthly'],
   params: kpiParams({}),
   columns: [
     { name: 'office_code', kind: 'string', label: { es: 'Oficina', en: 'Office' } },

@@ -12,7 +12,7 @@ import { FACT_DATA_END_SQL, FACT_FOLLOWUP_END_SQL, KpiSql, PERIOD_COLUMNS, kpiPa
 const part = (name: string, es: string, en: string, columns: readonly ColumnDoc[], inert: readonly string[], build: (k: KpiSql) => string) => defineQuery({
   name, audience: 'policy', title: { es, en },
   description: { es: `Parte de kpi-summary: ${es.toLowerCase()}.`, en: `Part of kpi-summary: ${en.toLowerCase()}.` },
-  sources: ['seeker_fact', 'event_fact', 'referral_fact', 'placement_fact', 'vacancy_fact', 'fact_bounds'],
+  sources: ['seeker_fact', 'event_fact', 'referral_fact', 'placement_fact', 'vacancy_fact', 'fact_bounds', 'attendance_reach', 'channel_reach'],
   params: kpiParams({}), columns, inert,
   build: (f) => {
     const k = new KpiSql(f, 12);
@@ -52,11 +52,23 @@ export const kpiSummaryRegistrations = part('kpi-summary-registrations', 'Regist
       FROM reg_agg, active_agg`;
 });
 
-/** Persons attended: seeker filters and channel. */
+/**
+ * Persons attended: seeker filters and channel. Without a person or place filter, counted from the
+ * attendance cube (or, for a channel of one kind, the channel cube) for any period, exactly: the
+ * (person, month) pairs of the period whose previous month is none or before it.
+ */
 export const kpiSummaryAttended = part('kpi-summary-attended', 'Personas atendidas', 'Seekers attended', [
   col('seekers_attended', 'integer', 'Personas atendidas', 'Seekers attended'),
-], ['sector', 'occupation'], (k) => `SELECT count(DISTINCT e.px)::INTEGER AS seekers_attended FROM event_fact e
-        WHERE ${k.inPeriod('e.month')} AND ${k.where('event_fact', 'e')}`);
+], ['sector', 'occupation'], (k) => {
+  const f = k.filters;
+  const first = `${k.inPeriod('c.month')} AND (c.prev IS NULL OR c.prev < ${k.lo})`;
+  if (f.province === undefined && f.office === undefined && f.sex === undefined && f.age === undefined) {
+    if (f.channel === undefined) return `SELECT coalesce(sum(c.persons), 0)::INTEGER AS seekers_attended FROM attendance_reach c WHERE ${first}`;
+    if (f.channel !== 'workshop') return `SELECT coalesce(sum(c.persons), 0)::INTEGER AS seekers_attended FROM channel_reach c WHERE ${first} AND ${k.where('event_fact', 'c')}`;
+  }
+  return `SELECT count(DISTINCT e.px)::INTEGER AS seekers_attended FROM event_fact e
+        WHERE ${k.inPeriod('e.month')} AND ${k.where('event_fact', 'e')}`;
+});
 
 /** Referrals, placements, vacancies and follow-ups, with the period: every filter. */
 export const kpiSummaryFlows = part('kpi-summary-flows', 'Derivaciones, colocaciones y vacantes', 'Referrals, placements and vacancies', [

@@ -71,7 +71,7 @@ export const kpiSummary = defineQuery({
     es: 'tasa de colocación = colocaciones / personas atendidas; cobertura = puestos cubiertos (máx. puestos por vacante) / puestos; permanencia k = colocaciones observables con seguimiento a k meses y aún empleadas / colocaciones observables con seguimiento a k meses (observable: fecha + k meses ≤ último seguimiento); medianas y P75 por interpolación lineal (quantile_cont); persona activa = registrada en los 12 meses hasta el fin del periodo y sin colocación desde entonces hasta ese fin',
     en: 'placement rate = placements / seekers attended; fill rate = filled positions (capped at each vacancy\'s positions) / positions; retention k = observable placements followed up at k months and still employed / observable placements followed up at k months (observable: date + k months ≤ latest follow-up); medians and P75 by linear interpolation (quantile_cont); active seeker = registered in the 12 months up to the period end and not placed since, up to that end',
   },
-  sources: ['seeker_fact', 'event_fact', 'referral_fact', 'placement_fact', 'vacancy_fact', 'fact_bounds', 'placement_monthly'],
+  sources: ['seeker_fact', 'event_fact', 'referral_fact', 'placement_fact', 'vacancy_fact', 'fact_bounds', 'attendance_reach', 'channel_reach', 'placement_monthly'],
   params: kpiParams({}),
   columns: kpiSummaryColumns,
   example: { from: '2025-10', to: '2026-09' },
