@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ParamError, runQuery } from '../catalogue/run-query.ts';
 import { kpiSuite } from './kpi-suite.ts';
-import { kpiFunnel as q } from './kpi-funnel.ts';
+import { cubeAnswers, funnelFromCube, funnelFromFacts, kpiFunnel as q } from './kpi-funnel.ts';
 
 /** Rows as [group, registered, referred, interviewed, placed, retained_3m, retained_6m, placement_rate]. */
 const suite = kpiSuite(q);
@@ -51,5 +51,31 @@ describe('kpi-funnel on the hand-made fixture', () => {
     await expect(runQuery(suite.warehouse(), q, { by: 'channel' })).rejects.toThrow(/by/);
     await expect(runQuery(suite.warehouse(), q, { grupo: 'sex' })).rejects.toThrow(ParamError);
     await expect(runQuery(suite.warehouse(), q, { province: '25' })).rejects.toThrow(/province/);
+  });
+});
+
+describe('kpi-funnel from the funnel cube', () => {
+  const months = ['2022-05', '2023-06', '2023-09', '2023-12', '2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-08'];
+  it('equals the funnel computed from the records, for every period and grouping', async () => {
+    const w = suite.warehouse();
+    let compared = 0;
+    for (const [i, from] of months.entries()) {
+      for (const to of months.slice(i)) {
+        for (const by of ['none', 'office', 'sex', 'age_band', 'disability'] as const) {
+          const cube = funnelFromCube({ from, to }, by);
+          const facts = funnelFromFacts({ from, to }, by);
+          const [a, b] = [await w.columns(cube.sql, cube.params), await w.columns(facts.sql, facts.params)];
+          expect(a.types, `${from}..${to} by ${by}`).toEqual(b.types);
+          expect(a.values, `${from}..${to} by ${by}`).toEqual(b.values);
+          compared += b.rowCount;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+
+  it('answers without a person or place filter, and leaves those to the records', () => {
+    expect(cubeAnswers({ from: '2024-01', sector: 'G', channel: 'portal' })).toBe(true);
+    for (const f of [{ province: '17' }, { office: 'Q1' }, { sex: 'F' as const }, { age: 'youth' as const }]) expect(cubeAnswers(f), JSON.stringify(f)).toBe(false);
   });
 });

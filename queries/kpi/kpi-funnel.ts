@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineQuery } from '../catalogue/query-definition.ts';
-import { KpiSql, kpiParams, ratio, kpiWarm } from './kpi-filters.ts';
+import { defineQuery, type BoundSql } from '../catalogue/query-definition.ts';
+import { KpiSql, kpiParams, ratio, kpiWarm, type KpiFilters } from './kpi-filters.ts';
 
 /** Groupings of the funnel, and the SQL of each over the cohort's first registration (`c`). */
 const GROUPS = {
@@ -34,7 +34,7 @@ export const kpiFunnel = defineQuery({
     es: 'cohorte = personas con registro en el periodo; paso = personas de la cohorte con al menos un evento del paso desde su registro; tasa de colocación = colocadas / registradas',
     en: 'cohort = persons registered in the period; step = cohort persons with at least one event of the step since registering; placement rate = placed / registered',
   },
-  sources: ['seeker_fact', 'referral_fact', 'placement_fact', 'placement_monthly'],
+  sources: ['seeker_fact', 'referral_fact', 'placement_fact', 'funnel_reach', 'placement_monthly'],
   params: kpiParams({ by: z.enum(['office', 'sex', 'age_band', 'disability', 'none']).optional() }),
   columns: [
     { name: 'group', kind: 'string', label: { es: 'Grupo', en: 'Group' } },
@@ -51,15 +51,33 @@ export const kpiFunnel = defineQuery({
   warm: kpiWarm({ by: 'none' }),
   // The cohort is of persons: sector, occupation and channel do not apply.
   inert: ['sector', 'occupation', 'channel'],
-  build: (p) => {
-    const { by, ...f } = p;
-    const k = new KpiSql(f, 12);
-    return k.bound(`WITH
+  build: ({ by, ...f }) => (cubeAnswers(f) ? funnelFromCube(f, by) : funnelFromFacts(f, by)),
+});
+
+/** True when the funnel cube answers these filters: no person or place filter (sector, occupation and channel are inert). */
+export function cubeAnswers(f: KpiFilters): boolean {
+  return f.province === undefined && f.office === undefined && f.sex === undefined && f.age === undefined;
+}
+
+/** The funnel of any period from the funnel cube (warehouse/funnel-cube.ts): same rows, values and types as {@link funnelFromFacts}. */
+export function funnelFromCube(f: KpiFilters, by: keyof typeof GROUPS = 'none'): BoundSql {
+  const k = new KpiSql(f, 12);
+  return k.bound(`SELECT ${GROUPS[by]} AS "group", sum(c.registered)::INTEGER AS registered, sum(c.referred)::INTEGER AS referred,
+          sum(c.interviewed)::INTEGER AS interviewed, sum(c.placed)::INTEGER AS placed, sum(c.retained_3m)::INTEGER AS retained_3m,
+          sum(c.retained_6m)::INTEGER AS retained_6m, ${ratio('sum(c.placed)', 'sum(c.registered)')} AS placement_rate
+        FROM funnel_reach c WHERE ${k.inPeriod('c.month')} AND (c.prev IS NULL OR c.prev < ${k.lo})
+        GROUP BY 1 ORDER BY 1`);
+}
+
+/** The funnel computed from the registrations, referrals and placements (any filters). */
+export function funnelFromFacts(f: KpiFilters, by: keyof typeof GROUPS = 'none'): BoundSql {
+  const k = new KpiSql(f, 12);
+  return k.bound(`WITH
       reg AS (
         SELECT s.px, s.registered_on, s.office_code, s.sex, s.age_band, s.disability,
           row_number() OVER (PARTITION BY s.px ORDER BY s.registered_on, s.sx) AS k
         FROM seeker_fact s WHERE ${k.inPeriod('s.reg_month')} AND ${k.where('seeker_fact', 's')}),
-      cohort AS (SELECT c.px, c.registered_on, ${GROUPS[by ?? 'none']} AS grp FROM reg c WHERE c.k = 1),
+      cohort AS (SELECT c.px, c.registered_on, ${GROUPS[by]} AS grp FROM reg c WHERE c.k = 1),
       refs AS (
         SELECT c.px, bool_or(r.interviewed) AS interviewed
         FROM referral_fact r JOIN cohort c ON r.px = c.px
@@ -74,5 +92,4 @@ export const kpiFunnel = defineQuery({
         ${ratio('count(placed.px)', 'count(*)')} AS placement_rate
       FROM cohort c LEFT JOIN refs ON refs.px = c.px LEFT JOIN placed ON placed.px = c.px
       GROUP BY c.grp ORDER BY c.grp`);
-  },
-});
+}
