@@ -1,6 +1,7 @@
 import { REBUILD_ATTENDANCE_CUBE } from './attendance-cube.ts';
 import { REBUILD_CHANNEL_CUBE } from './channel-cube.ts';
 import { REBUILD_FUNNEL_CUBE } from './funnel-cube.ts';
+import { REBUILD_REGISTRATION_CUBE } from './registration-cube.ts';
 import { REBUILD_FIRM_FACT } from './firm-fact.ts';
 import { REBUILD_MARKET_MONTH, REBUILD_OFFERED_WAGE_END } from './market-month.ts';
 import { REBUILD_MARKET_STOCK, endOfDayCte, openAtEnd } from './market-stock.ts';
@@ -15,8 +16,9 @@ import { Warehouse, type Session } from './warehouse.ts';
  * (warehouse/market-month.ts), survey wage medians (warehouse/survey-earned.ts), the stock of
  * active seekers and open vacancies at the end of the data (warehouse/market-stock.ts) and the
  * channel cube of events, persons and firms served by kind and month (warehouse/channel-cube.ts),
- * the attendance cube of persons served by month (warehouse/attendance-cube.ts), and the funnel
- * cube of registration cohorts (warehouse/funnel-cube.ts).
+ * the attendance cube of persons served by month (warehouse/attendance-cube.ts), the funnel
+ * cube of registration cohorts (warehouse/funnel-cube.ts) and the registration cube
+ * (warehouse/registration-cube.ts).
  * Run in one transaction (see {@link rebuildFacts}).
  */
 export const REBUILD_FACTS: readonly string[] = [
@@ -95,6 +97,7 @@ export const REBUILD_FACTS: readonly string[] = [
   ...REBUILD_CHANNEL_CUBE,
   ...REBUILD_ATTENDANCE_CUBE,
   ...REBUILD_FUNNEL_CUBE,
+  ...REBUILD_REGISTRATION_CUBE,
   'DROP TABLE fact_seeker_px',
   'DROP TABLE fact_vacancy_vx',
   'DROP TABLE fact_firm_fx',

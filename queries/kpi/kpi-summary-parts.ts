@@ -12,7 +12,7 @@ import { FACT_DATA_END_SQL, FACT_FOLLOWUP_END_SQL, KpiSql, PERIOD_COLUMNS, kpiPa
 const part = (name: string, es: string, en: string, columns: readonly ColumnDoc[], inert: readonly string[], build: (k: KpiSql) => string) => defineQuery({
   name, audience: 'policy', title: { es, en },
   description: { es: `Parte de kpi-summary: ${es.toLowerCase()}.`, en: `Part of kpi-summary: ${en.toLowerCase()}.` },
-  sources: ['seeker_fact', 'event_fact', 'referral_fact', 'placement_fact', 'vacancy_fact', 'fact_bounds', 'attendance_reach', 'channel_reach'],
+  sources: ['seeker_fact', 'event_fact', 'referral_fact', 'placement_fact', 'vacancy_fact', 'fact_bounds', 'attendance_reach', 'channel_reach', 'registration_reach', 'first_service_days', 'active_by_month'],
   params: kpiParams({}), columns, inert,
   build: (f) => {
     const k = new KpiSql(f, 12);
@@ -28,6 +28,8 @@ export const kpiSummaryRegistrations = part('kpi-summary-registrations', 'Regist
   col('active_seekers', 'integer', 'Personas buscadoras activas', 'Active seekers'),
   col('median_days_to_first_service', 'number', 'Mediana de días hasta la primera atención', 'Median days to first service'),
 ], ['sector', 'occupation', 'channel'], (k) => {
+  const f = k.filters;
+  if (f.province === undefined && f.office === undefined && f.sex === undefined && f.age === undefined) return registrationsFromCube(k);
   const seekerWhere = k.where('seeker_fact', 's');
   return `WITH
       reg AS (
@@ -51,6 +53,31 @@ export const kpiSummaryRegistrations = part('kpi-summary-registrations', 'Regist
         active_seekers::INTEGER AS active_seekers, median_days_to_first_service
       FROM reg_agg, active_agg`;
 });
+
+/**
+ * The registration figures from the registration cube (warehouse/registration-cube.ts), for any
+ * period without a person or place filter: the same values as from the records. The median is
+ * `quantile_cont` over the histogram: the values at the closest ranks around (n − 1) / 2,
+ * interpolated as DuckDB does.
+ */
+function registrationsFromCube(k: KpiSql): string {
+  return `WITH
+      reg_agg AS (SELECT count(*) AS registrations FROM seeker_fact s WHERE ${k.inPeriod('s.reg_month')}),
+      persons AS (
+        SELECT coalesce(sum(c.persons), 0) AS persons_registered FROM registration_reach c
+        WHERE ${k.inPeriod('c.month')} AND (c.prev IS NULL OR c.prev < ${k.lo})),
+      hist AS (SELECT h.days, sum(h.n) AS n FROM first_service_days h WHERE ${k.inPeriod('h.month')} GROUP BY h.days),
+      ranks AS (SELECT days, sum(n) OVER (ORDER BY days ROWS UNBOUNDED PRECEDING) AS upto FROM hist),
+      pos AS (SELECT (sum(n) - 1) * 0.5 AS pos FROM hist),
+      med AS (
+        SELECT (SELECT min(days) FROM ranks WHERE upto > floor(pos.pos))::DOUBLE AS lo_v,
+          (SELECT min(days) FROM ranks WHERE upto > ceil(pos.pos))::DOUBLE AS hi_v, pos.pos - floor(pos.pos) AS d FROM pos),
+      active AS (
+        SELECT coalesce((SELECT a.active FROM active_by_month a WHERE a.month <= ${k.hi} ORDER BY a.month DESC LIMIT 1), 0) AS active_seekers)
+      SELECT registrations::INTEGER AS registrations, persons_registered::INTEGER AS persons_registered,
+        active_seekers::INTEGER AS active_seekers, CASE WHEN d = 0 THEN lo_v ELSE lo_v * (1 - d) + hi_v * d END AS median_days_to_first_service
+      FROM reg_agg, persons, med, active`;
+}
 
 /**
  * Persons attended: seeker filters and channel. Without a person or place filter, counted from the
