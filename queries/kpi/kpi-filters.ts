@@ -162,6 +162,18 @@ export function quantile(expr: string, q: number): string {
   return `quantile_cont((${expr})::DOUBLE, ${q})`;
 }
 
+/**
+ * {@link quantile} of the values a histogram holds (`hist`: a CTE or table with `days` and `n`
+ * columns), as a scalar subquery: the values at the closest ranks around (N − 1)·q, interpolated
+ * as DuckDB's `quantile_cont` does; NULL for an empty histogram.
+ */
+export function histogramQuantile(hist: string, q: number): string {
+  return `(SELECT CASE WHEN p.pos = floor(p.pos) THEN lo.v ELSE lo.v * (1 - (p.pos - floor(p.pos))) + hi.v * (p.pos - floor(p.pos)) END
+      FROM (SELECT (sum(n) - 1) * ${q} AS pos FROM ${hist}) p,
+        LATERAL (SELECT min(r.days)::DOUBLE AS v FROM (SELECT days, sum(n) OVER (ORDER BY days ROWS UNBOUNDED PRECEDING) AS upto FROM ${hist}) r WHERE r.upto > floor(p.pos)) lo,
+        LATERAL (SELECT min(r.days)::DOUBLE AS v FROM (SELECT days, sum(n) OVER (ORDER BY days ROWS UNBOUNDED PRECEDING) AS upto FROM ${hist}) r WHERE r.upto > ceil(p.pos)) hi)`;
+}
+
 /** `num / den` as DOUBLE, NULL when the denominator is 0 or NULL. */
 export function ratio(num: string, den: string): string {
   return `((${num})::DOUBLE / nullif(${den}, 0))`;

@@ -1,5 +1,5 @@
 import { defineQuery, type ColumnDoc } from '../catalogue/query-definition.ts';
-import { FACT_DATA_END_SQL, FACT_FOLLOWUP_END_SQL, KpiSql, PERIOD_COLUMNS, kpiParams, quantile, ratio } from './kpi-filters.ts';
+import { FACT_DATA_END_SQL, FACT_FOLLOWUP_END_SQL, KpiSql, PERIOD_COLUMNS, histogramQuantile, kpiParams, quantile, ratio } from './kpi-filters.ts';
 
 /**
  * The three parts `kpi-summary` is put together from (see `QueryDefinition.parts`), split by the
@@ -12,7 +12,7 @@ import { FACT_DATA_END_SQL, FACT_FOLLOWUP_END_SQL, KpiSql, PERIOD_COLUMNS, kpiPa
 const part = (name: string, es: string, en: string, columns: readonly ColumnDoc[], inert: readonly string[], build: (k: KpiSql) => string) => defineQuery({
   name, audience: 'policy', title: { es, en },
   description: { es: `Parte de kpi-summary: ${es.toLowerCase()}.`, en: `Part of kpi-summary: ${en.toLowerCase()}.` },
-  sources: ['seeker_fact', 'event_fact', 'referral_fact', 'placement_fact', 'vacancy_fact', 'fact_bounds', 'attendance_reach', 'channel_reach', 'registration_reach', 'first_service_days', 'active_by_month'],
+  sources: ['seeker_fact', 'event_fact', 'referral_fact', 'placement_fact', 'vacancy_fact', 'fact_bounds', 'attendance_reach', 'channel_reach', 'registration_reach', 'first_service_days', 'active_by_month', 'placement_month', 'placement_reach', 'placement_days', 'fill_days'],
   params: kpiParams({}), columns, inert,
   build: (f) => {
     const k = new KpiSql(f, 12);
@@ -117,7 +117,11 @@ export const kpiSummaryFlows = part('kpi-summary-flows', 'Derivaciones, colocaci
   col('followed_up_6m', 'integer', 'Colocaciones con seguimiento a 6 meses', 'Placements followed up at 6 months'),
   col('retention_6m', 'number', 'Permanencia a 6 meses', 'Retention at 6 months'),
   col('followup_completion', 'number', 'Cumplimiento del seguimiento', 'Follow-up completion rate'),
-], [], (k) => `WITH
+], [], (k) => (Object.entries(k.filters).every(([name, v]) => v === undefined || name === 'from' || name === 'to') ? flowsFromCube(k) : flowsFromRecords(k)));
+
+/** The flows computed from the records, under any filters. */
+export function flowsFromRecords(k: KpiSql): string {
+  return `WITH
       referral_agg AS (
         SELECT count(*) AS referrals FROM referral_fact r WHERE ${k.inPeriod('r.ref_month')} AND ${k.where('referral_fact', 'r')}),
       plc_agg AS (
@@ -151,7 +155,46 @@ export const kpiSummaryFlows = part('kpi-summary-flows', 'Derivaciones, colocaci
         followed_up_3m::INTEGER AS followed_up_3m, ${ratio('retained_3m', 'followed_up_3m')} AS retention_3m,
         followed_up_6m::INTEGER AS followed_up_6m, ${ratio('retained_6m', 'followed_up_6m')} AS retention_6m,
         ${ratio('done', 'due')} AS followup_completion
-      FROM referral_agg, plc_agg, vac_agg`);
+      FROM referral_agg, plc_agg, vac_agg`;
+}
+
+/**
+ * The flows from the flow cube (warehouse/flow-cube.ts), for any period without a filter: the
+ * same values as from the records. Referrals and vacancies are counted from their facts (a scan
+ * of the period's months, with no distinct count or sort).
+ */
+export function flowsFromCube(k: KpiSql): string {
+  return `WITH
+      referral_agg AS (SELECT count(*) AS referrals FROM referral_fact r WHERE ${k.inPeriod('r.ref_month')}),
+      pd AS (SELECT h.days, sum(h.n) AS n FROM placement_days h WHERE ${k.inPeriod('h.month')} GROUP BY h.days),
+      fd AS (SELECT h.days, sum(h.n) AS n FROM fill_days h WHERE ${k.inPeriod('h.month')} GROUP BY h.days),
+      plc_agg AS (
+        SELECT coalesce(sum(m.placements), 0) AS placements,
+          (SELECT coalesce(sum(c.persons), 0) FROM placement_reach c WHERE ${k.inPeriod('c.month')} AND (c.prev IS NULL OR c.prev < ${k.lo})) AS persons_placed,
+          ${histogramQuantile('pd', 0.5)} AS median_days_to_placement, ${histogramQuantile('pd', 0.75)} AS p75_days_to_placement,
+          coalesce(sum(m.followed_up_3m), 0) AS followed_up_3m, coalesce(sum(m.retained_3m), 0) AS retained_3m,
+          coalesce(sum(m.followed_up_6m), 0) AS followed_up_6m, coalesce(sum(m.retained_6m), 0) AS retained_6m,
+          coalesce(sum(m.done), 0) AS done, coalesce(sum(m.due), 0) AS due
+        FROM placement_month m WHERE ${k.inPeriod('m.month')}),
+      vac_agg AS (
+        SELECT count(*) AS vacancies, coalesce(sum(v.positions), 0) AS positions,
+          coalesce(sum(least(v.placements, v.positions)), 0) AS filled_positions,
+          ${histogramQuantile('fd', 0.5)} AS median_days_to_fill, ${histogramQuantile('fd', 0.75)} AS p75_days_to_fill,
+          count(*) FILTER (WHERE v.posted_on + 30 <= e.d) AS observable_30,
+          count(*) FILTER (WHERE v.posted_on + 30 <= e.d AND (v.closed_on IS NULL OR v.closed_on > v.posted_on + 30)) AS open_30
+        FROM vacancy_fact v CROSS JOIN (SELECT ${FACT_DATA_END_SQL} AS d) e
+        WHERE ${k.inPeriod('v.posted_month')})
+      SELECT strftime(${k.lo}, '%Y-%m') AS period_from, strftime(${k.hi}, '%Y-%m') AS period_to,
+        referrals::INTEGER AS referrals, placements::INTEGER AS placements, persons_placed::INTEGER AS persons_placed,
+        median_days_to_placement, p75_days_to_placement,
+        vacancies::INTEGER AS vacancies, positions::INTEGER AS positions, filled_positions::INTEGER AS filled_positions,
+        ${ratio('filled_positions', 'positions')} AS fill_rate, median_days_to_fill, p75_days_to_fill,
+        ${ratio('open_30', 'observable_30')} AS share_open_30d,
+        followed_up_3m::INTEGER AS followed_up_3m, ${ratio('retained_3m', 'followed_up_3m')} AS retention_3m,
+        followed_up_6m::INTEGER AS followed_up_6m, ${ratio('retained_6m', 'followed_up_6m')} AS retention_6m,
+        ${ratio('done', 'due')} AS followup_completion
+      FROM referral_agg, plc_agg, vac_agg`;
+}
 
 /** The parts, in the order `combine` reads them. */
 export const KPI_SUMMARY_PARTS = [kpiSummaryRegistrations, kpiSummaryAttended, kpiSummaryFlows] as const;

@@ -1,0 +1,38 @@
+/**
+ * The flow cube (migration 017), from which kpi-summary's placement and vacancy figures are read
+ * for any period when no filter is given, exactly: placements and follow-ups summed by month (a
+ * placement's follow-ups are judged against the latest follow-up date, fixed when the facts are
+ * built), persons placed by the "previous occurrence" trick (the (person, month) pairs of the
+ * period whose previous month with a placement is none or before it), and histograms of days for
+ * the medians and 75th percentiles.
+ */
+
+/** Statements that rebuild the flow cube from `placement_fact`, `vacancy_fact` and `fact_bounds` (run after them). */
+export const REBUILD_FLOW_CUBE: readonly string[] = [
+  'DELETE FROM placement_month',
+  `INSERT INTO placement_month
+   SELECT p.month, count(*)::INTEGER,
+     count(*) FILTER (WHERE p.placed_on + INTERVAL 3 MONTH <= e.d AND p.has3)::INTEGER,
+     count(*) FILTER (WHERE p.placed_on + INTERVAL 3 MONTH <= e.d AND p.emp3)::INTEGER,
+     count(*) FILTER (WHERE p.placed_on + INTERVAL 6 MONTH <= e.d AND p.has6)::INTEGER,
+     count(*) FILTER (WHERE p.placed_on + INTERVAL 6 MONTH <= e.d AND p.emp6)::INTEGER,
+     (count(*) FILTER (WHERE p.placed_on + INTERVAL 1 MONTH <= e.d AND p.has1) + count(*) FILTER (WHERE p.placed_on + INTERVAL 3 MONTH <= e.d AND p.has3)
+       + count(*) FILTER (WHERE p.placed_on + INTERVAL 6 MONTH <= e.d AND p.has6))::INTEGER,
+     (count(*) FILTER (WHERE p.placed_on + INTERVAL 1 MONTH <= e.d) + count(*) FILTER (WHERE p.placed_on + INTERVAL 3 MONTH <= e.d)
+       + count(*) FILTER (WHERE p.placed_on + INTERVAL 6 MONTH <= e.d))::INTEGER
+   FROM placement_fact p CROSS JOIN (SELECT followup_end AS d FROM fact_bounds) e
+   GROUP BY p.month ORDER BY p.month`,
+  'DELETE FROM placement_reach',
+  `INSERT INTO placement_reach
+   WITH pairs AS (SELECT DISTINCT px, month FROM placement_fact WHERE px IS NOT NULL)
+   SELECT month, prev, count(*)::INTEGER
+   FROM (SELECT month, lag(month) OVER (PARTITION BY px ORDER BY month) AS prev FROM pairs)
+   GROUP BY month, prev ORDER BY month, prev NULLS FIRST`,
+  'DELETE FROM placement_days',
+  `INSERT INTO placement_days
+   SELECT month, days, count(*)::INTEGER FROM placement_fact WHERE days IS NOT NULL GROUP BY month, days ORDER BY month, days`,
+  'DELETE FROM fill_days',
+  `INSERT INTO fill_days
+   SELECT posted_month, date_diff('day', posted_on, first_placed_on)::INTEGER AS days, count(*)::INTEGER
+   FROM vacancy_fact WHERE first_placed_on IS NOT NULL GROUP BY ALL ORDER BY posted_month, days`,
+];
