@@ -1,3 +1,5 @@
+import { reachSql } from './reach-sql.ts';
+
 /**
  * The attendance cube (migration 014): the persons attended by the service, counted exactly for
  * any period from a few thousand rows. It uses the "previous occurrence" trick: the persons with
@@ -10,15 +12,7 @@
 /** Statements that rebuild the attendance cube from `event_fact` (run after it, see warehouse/facts.ts). */
 export const REBUILD_ATTENDANCE_CUBE: readonly string[] = [
   'DELETE FROM attendance_reach',
-  `INSERT INTO attendance_reach
-   WITH pairs AS (SELECT DISTINCT px, month FROM event_fact WHERE px IS NOT NULL)
-   SELECT month, prev, count(*)::INTEGER
-   FROM (SELECT month, lag(month) OVER (PARTITION BY px ORDER BY month) AS prev FROM pairs)
-   GROUP BY month, prev ORDER BY month, prev NULLS FIRST`,
+  `INSERT INTO attendance_reach ${reachSql('SELECT DISTINCT px, month FROM event_fact WHERE px IS NOT NULL')}`,
   'DELETE FROM office_attendance_reach',
-  `INSERT INTO office_attendance_reach
-   WITH pairs AS (SELECT DISTINCT office_code, px, month FROM event_fact WHERE px IS NOT NULL)
-   SELECT office_code, month, prev, count(*)::INTEGER
-   FROM (SELECT office_code, month, lag(month) OVER (PARTITION BY office_code, px ORDER BY month) AS prev FROM pairs)
-   GROUP BY office_code, month, prev ORDER BY office_code, month, prev NULLS FIRST`,
+  `INSERT INTO office_attendance_reach ${reachSql('SELECT DISTINCT office_code, px, month FROM event_fact WHERE px IS NOT NULL', ['office_code'])}`,
 ];

@@ -1,3 +1,5 @@
+import { reachSql } from './reach-sql.ts';
+
 /**
  * The flow cube (migration 017), from which kpi-summary's placement and vacancy figures are read
  * for any period when no filter is given, exactly: placements and follow-ups summed by month (a
@@ -23,11 +25,7 @@ export const REBUILD_FLOW_CUBE: readonly string[] = [
    FROM placement_fact p CROSS JOIN (SELECT followup_end AS d FROM fact_bounds) e
    GROUP BY p.month ORDER BY p.month`,
   'DELETE FROM placement_reach',
-  `INSERT INTO placement_reach
-   WITH pairs AS (SELECT DISTINCT px, month FROM placement_fact WHERE px IS NOT NULL)
-   SELECT month, prev, count(*)::INTEGER
-   FROM (SELECT month, lag(month) OVER (PARTITION BY px ORDER BY month) AS prev FROM pairs)
-   GROUP BY month, prev ORDER BY month, prev NULLS FIRST`,
+  `INSERT INTO placement_reach ${reachSql('SELECT DISTINCT px, month FROM placement_fact WHERE px IS NOT NULL')}`,
   'DELETE FROM placement_days',
   `INSERT INTO placement_days
    SELECT month, days, count(*)::INTEGER FROM placement_fact WHERE days IS NOT NULL GROUP BY month, days ORDER BY month, days`,

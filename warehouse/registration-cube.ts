@@ -1,3 +1,5 @@
+import { reachSql } from './reach-sql.ts';
+
 /**
  * The registration cube (migration 016), from which kpi-summary's registration figures are read
  * for any period when no person or place filter is given, exactly:
@@ -14,11 +16,7 @@
 /** Statements that rebuild the registration cube from `seeker_fact` and `placement_fact` (run after them). */
 export const REBUILD_REGISTRATION_CUBE: readonly string[] = [
   'DELETE FROM registration_reach',
-  `INSERT INTO registration_reach
-   WITH pairs AS (SELECT DISTINCT px, reg_month AS month FROM seeker_fact)
-   SELECT month, prev, count(*)::INTEGER
-   FROM (SELECT month, lag(month) OVER (PARTITION BY px ORDER BY month) AS prev FROM pairs)
-   GROUP BY month, prev ORDER BY month, prev NULLS FIRST`,
+  `INSERT INTO registration_reach ${reachSql('SELECT DISTINCT px, reg_month AS month FROM seeker_fact')}`,
   'DELETE FROM first_service_days',
   `INSERT INTO first_service_days
    SELECT reg_month, date_diff('day', registered_on, first_service_on)::INTEGER AS days, count(*)::INTEGER

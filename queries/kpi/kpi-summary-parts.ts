@@ -119,6 +119,20 @@ export const kpiSummaryFlows = part('kpi-summary-flows', 'Derivaciones, colocaci
   col('followup_completion', 'number', 'Cumplimiento del seguimiento', 'Follow-up completion rate'),
 ], [], (k) => (Object.entries(k.filters).every(([name, v]) => v === undefined || name === 'from' || name === 'to') ? flowsFromCube(k) : flowsFromRecords(k)));
 
+/** The flows' answer from the CTEs `referral_agg`, `plc_agg` and `vac_agg`, whichever route computed them. */
+function flowsSelect(k: KpiSql): string {
+  return `SELECT strftime(${k.lo}, '%Y-%m') AS period_from, strftime(${k.hi}, '%Y-%m') AS period_to,
+        referrals::INTEGER AS referrals, placements::INTEGER AS placements, persons_placed::INTEGER AS persons_placed,
+        median_days_to_placement, p75_days_to_placement,
+        vacancies::INTEGER AS vacancies, positions::INTEGER AS positions, filled_positions::INTEGER AS filled_positions,
+        ${ratio('filled_positions', 'positions')} AS fill_rate, median_days_to_fill, p75_days_to_fill,
+        ${ratio('open_30', 'observable_30')} AS share_open_30d,
+        followed_up_3m::INTEGER AS followed_up_3m, ${ratio('retained_3m', 'followed_up_3m')} AS retention_3m,
+        followed_up_6m::INTEGER AS followed_up_6m, ${ratio('retained_6m', 'followed_up_6m')} AS retention_6m,
+        ${ratio('done', 'due')} AS followup_completion
+      FROM referral_agg, plc_agg, vac_agg`;
+}
+
 /** The flows computed from the records, under any filters. */
 export function flowsFromRecords(k: KpiSql): string {
   return `WITH
@@ -146,16 +160,7 @@ export function flowsFromRecords(k: KpiSql): string {
           count(*) FILTER (WHERE v.posted_on + 30 <= e.d AND (v.closed_on IS NULL OR v.closed_on > v.posted_on + 30)) AS open_30
         FROM vacancy_fact v CROSS JOIN (SELECT ${FACT_DATA_END_SQL} AS d) e
         WHERE ${k.inPeriod('v.posted_month')} AND ${k.where('vacancy_fact', 'v')})
-      SELECT strftime(${k.lo}, '%Y-%m') AS period_from, strftime(${k.hi}, '%Y-%m') AS period_to,
-        referrals::INTEGER AS referrals, placements::INTEGER AS placements, persons_placed::INTEGER AS persons_placed,
-        median_days_to_placement, p75_days_to_placement,
-        vacancies::INTEGER AS vacancies, positions::INTEGER AS positions, filled_positions::INTEGER AS filled_positions,
-        ${ratio('filled_positions', 'positions')} AS fill_rate, median_days_to_fill, p75_days_to_fill,
-        ${ratio('open_30', 'observable_30')} AS share_open_30d,
-        followed_up_3m::INTEGER AS followed_up_3m, ${ratio('retained_3m', 'followed_up_3m')} AS retention_3m,
-        followed_up_6m::INTEGER AS followed_up_6m, ${ratio('retained_6m', 'followed_up_6m')} AS retention_6m,
-        ${ratio('done', 'due')} AS followup_completion
-      FROM referral_agg, plc_agg, vac_agg`;
+      ${flowsSelect(k)}`;
 }
 
 /**
@@ -184,16 +189,7 @@ export function flowsFromCube(k: KpiSql): string {
           count(*) FILTER (WHERE v.posted_on + 30 <= e.d AND (v.closed_on IS NULL OR v.closed_on > v.posted_on + 30)) AS open_30
         FROM vacancy_fact v CROSS JOIN (SELECT ${FACT_DATA_END_SQL} AS d) e
         WHERE ${k.inPeriod('v.posted_month')})
-      SELECT strftime(${k.lo}, '%Y-%m') AS period_from, strftime(${k.hi}, '%Y-%m') AS period_to,
-        referrals::INTEGER AS referrals, placements::INTEGER AS placements, persons_placed::INTEGER AS persons_placed,
-        median_days_to_placement, p75_days_to_placement,
-        vacancies::INTEGER AS vacancies, positions::INTEGER AS positions, filled_positions::INTEGER AS filled_positions,
-        ${ratio('filled_positions', 'positions')} AS fill_rate, median_days_to_fill, p75_days_to_fill,
-        ${ratio('open_30', 'observable_30')} AS share_open_30d,
-        followed_up_3m::INTEGER AS followed_up_3m, ${ratio('retained_3m', 'followed_up_3m')} AS retention_3m,
-        followed_up_6m::INTEGER AS followed_up_6m, ${ratio('retained_6m', 'followed_up_6m')} AS retention_6m,
-        ${ratio('done', 'due')} AS followup_completion
-      FROM referral_agg, plc_agg, vac_agg`;
+      ${flowsSelect(k)}`;
 }
 
 /** The parts, in the order `combine` reads them. */
