@@ -6,7 +6,7 @@ import { reachSql } from './reach-sql.ts';
  * placement's follow-ups are judged against the latest follow-up date, fixed when the facts are
  * built), persons placed by the "previous occurrence" trick (the (person, month) pairs of the
  * period whose previous month with a placement is none or before it), and histograms of days for
- * the medians and 75th percentiles.
+ * the medians and 75th percentiles; vacancies and referrals summed by month.
  */
 
 /** Statements that rebuild the flow cube from `placement_fact`, `vacancy_fact` and `fact_bounds` (run after them). */
@@ -24,6 +24,15 @@ export const REBUILD_FLOW_CUBE: readonly string[] = [
        + count(*) FILTER (WHERE p.placed_on + INTERVAL 6 MONTH <= e.d))::INTEGER
    FROM placement_fact p CROSS JOIN (SELECT followup_end AS d FROM fact_bounds) e
    GROUP BY p.month ORDER BY p.month`,
+  'DELETE FROM vacancy_month',
+  `INSERT INTO vacancy_month
+   SELECT v.posted_month, count(*)::INTEGER, sum(v.positions)::INTEGER, sum(least(v.placements, v.positions))::INTEGER,
+     count(*) FILTER (WHERE v.posted_on + 30 <= e.d)::INTEGER,
+     count(*) FILTER (WHERE v.posted_on + 30 <= e.d AND (v.closed_on IS NULL OR v.closed_on > v.posted_on + 30))::INTEGER
+   FROM vacancy_fact v CROSS JOIN (SELECT data_end AS d FROM fact_bounds) e
+   GROUP BY v.posted_month ORDER BY v.posted_month`,
+  'DELETE FROM referral_month',
+  `INSERT INTO referral_month SELECT ref_month, count(*)::INTEGER FROM referral_fact GROUP BY ref_month ORDER BY ref_month`,
   'DELETE FROM placement_reach',
   `INSERT INTO placement_reach ${reachSql('SELECT DISTINCT px, month FROM placement_fact WHERE px IS NOT NULL')}`,
   'DELETE FROM placement_days',

@@ -12,7 +12,7 @@ import { FACT_DATA_END_SQL, FACT_FOLLOWUP_END_SQL, KpiSql, PERIOD_COLUMNS, histo
 const part = (name: string, es: string, en: string, columns: readonly ColumnDoc[], inert: readonly string[], build: (k: KpiSql) => string) => defineQuery({
   name, audience: 'policy', title: { es, en },
   description: { es: `Parte de kpi-summary: ${es.toLowerCase()}.`, en: `Part of kpi-summary: ${en.toLowerCase()}.` },
-  sources: ['seeker_fact', 'event_fact', 'referral_fact', 'placement_fact', 'vacancy_fact', 'fact_bounds', 'attendance_reach', 'channel_reach', 'registration_reach', 'first_service_days', 'active_by_month', 'placement_month', 'placement_reach', 'placement_days', 'fill_days'],
+  sources: ['seeker_fact', 'event_fact', 'referral_fact', 'placement_fact', 'vacancy_fact', 'fact_bounds', 'attendance_reach', 'channel_reach', 'registration_reach', 'first_service_days', 'active_by_month', 'placement_month', 'placement_reach', 'placement_days', 'fill_days', 'vacancy_month', 'referral_month'],
   params: kpiParams({}), columns, inert,
   build: (f) => {
     const k = new KpiSql(f, 12);
@@ -165,12 +165,11 @@ export function flowsFromRecords(k: KpiSql): string {
 
 /**
  * The flows from the flow cube (warehouse/flow-cube.ts), for any period without a filter: the
- * same values as from the records. Referrals and vacancies are counted from their facts (a scan
- * of the period's months, with no distinct count or sort).
+ * same values as from the records, from a few hundred rows.
  */
 export function flowsFromCube(k: KpiSql): string {
   return `WITH
-      referral_agg AS (SELECT count(*) AS referrals FROM referral_fact r WHERE ${k.inPeriod('r.ref_month')}),
+      referral_agg AS (SELECT coalesce(sum(r.referrals), 0) AS referrals FROM referral_month r WHERE ${k.inPeriod('r.month')}),
       pd AS (SELECT h.days, sum(h.n) AS n FROM placement_days h WHERE ${k.inPeriod('h.month')} GROUP BY h.days),
       fd AS (SELECT h.days, sum(h.n) AS n FROM fill_days h WHERE ${k.inPeriod('h.month')} GROUP BY h.days),
       plc_agg AS (
@@ -182,13 +181,10 @@ export function flowsFromCube(k: KpiSql): string {
           coalesce(sum(m.done), 0) AS done, coalesce(sum(m.due), 0) AS due
         FROM placement_month m WHERE ${k.inPeriod('m.month')}),
       vac_agg AS (
-        SELECT count(*) AS vacancies, coalesce(sum(v.positions), 0) AS positions,
-          coalesce(sum(least(v.placements, v.positions)), 0) AS filled_positions,
+        SELECT coalesce(sum(v.vacancies), 0) AS vacancies, coalesce(sum(v.positions), 0) AS positions, coalesce(sum(v.filled), 0) AS filled_positions,
           ${histogramQuantile('fd', 0.5)} AS median_days_to_fill, ${histogramQuantile('fd', 0.75)} AS p75_days_to_fill,
-          count(*) FILTER (WHERE v.posted_on + 30 <= e.d) AS observable_30,
-          count(*) FILTER (WHERE v.posted_on + 30 <= e.d AND (v.closed_on IS NULL OR v.closed_on > v.posted_on + 30)) AS open_30
-        FROM vacancy_fact v CROSS JOIN (SELECT ${FACT_DATA_END_SQL} AS d) e
-        WHERE ${k.inPeriod('v.posted_month')})
+          coalesce(sum(v.observable_30), 0) AS observable_30, coalesce(sum(v.open_30), 0) AS open_30
+        FROM vacancy_month v WHERE ${k.inPeriod('v.month')})
       ${flowsSelect(k)}`;
 }
 
