@@ -1,8 +1,8 @@
 -- The flow cube (warehouse/flow-cube.ts), from which kpi-summary reads its placement and vacancy
 -- figures for any period when no filter is given: placements and their follow-ups, vacancies and
--- referrals by month, the
--- (person, month) pairs of placements by the person's previous month with one, and histograms of
--- the days from registration to placement and from posting to the first placement.
+-- referrals by month, the (person, month) pairs of placements by the person's previous month with
+-- one, and histograms of the days from registration to placement and from posting to the first
+-- placement.
 CREATE TABLE placement_month (
   month           DATE NOT NULL,
   placements      INTEGER NOT NULL,
