@@ -1,7 +1,7 @@
 import { reachSql } from './reach-sql.ts';
 
 /**
- * The flow cube (migration 017), from which kpi-summary's placement and vacancy figures are read
+ * The flow cube (migrations 017 and 018), from which kpi-summary's placement and vacancy figures are read
  * for any period when no filter is given, exactly: placements and follow-ups summed by month (a
  * placement's follow-ups are judged against the latest follow-up date, fixed when the facts are
  * built), persons placed by the "previous occurrence" trick (the (person, month) pairs of the

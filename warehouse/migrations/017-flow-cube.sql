@@ -1,8 +1,7 @@
 -- The flow cube (warehouse/flow-cube.ts), from which kpi-summary reads its placement and vacancy
--- figures for any period when no filter is given: placements and their follow-ups, vacancies and
--- referrals by month, the (person, month) pairs of placements by the person's previous month with
--- one, and histograms of the days from registration to placement and from posting to the first
--- placement.
+-- figures for any period when no filter is given: placements and their follow-ups by month, the
+-- (person, month) pairs of placements by the person's previous month with one, and histograms of
+-- the days from registration to placement and from posting to the first placement.
 CREATE TABLE placement_month (
   month           DATE NOT NULL,
   placements      INTEGER NOT NULL,
@@ -12,20 +11,6 @@ CREATE TABLE placement_month (
   retained_6m     INTEGER NOT NULL,
   done            INTEGER NOT NULL,   -- follow-ups done of those due at 1, 3 and 6 months
   due             INTEGER NOT NULL
-);
-
-CREATE TABLE vacancy_month (
-  month          DATE NOT NULL,      -- the posting month
-  vacancies      INTEGER NOT NULL,
-  positions      INTEGER NOT NULL,
-  filled         INTEGER NOT NULL,   -- placements on each vacancy, capped at its positions
-  observable_30  INTEGER NOT NULL,   -- vacancies whose 30th day is on or before the data's end
-  open_30        INTEGER NOT NULL    -- of them, not closed by their 30th day
-);
-
-CREATE TABLE referral_month (
-  month      DATE NOT NULL,
-  referrals  INTEGER NOT NULL
 );
 
 CREATE TABLE placement_reach (
