@@ -1,6 +1,6 @@
 -- Vacancies and referrals summed by month for the flow cube (warehouse/flow-cube.ts), so that
 -- kpi-summary's flows for a period without a filter read a few hundred rows.
-CREATE TABLE vacancy_month (
+CREATE TABLE IF NOT EXISTS vacancy_month (
   month          DATE NOT NULL,      -- the posting month
   vacancies      INTEGER NOT NULL,
   positions      INTEGER NOT NULL,
@@ -9,7 +9,7 @@ CREATE TABLE vacancy_month (
   open_30        INTEGER NOT NULL    -- of them, not closed by their 30th day
 );
 
-CREATE TABLE referral_month (
+CREATE TABLE IF NOT EXISTS referral_month (
   month      DATE NOT NULL,
   referrals  INTEGER NOT NULL
 );
