@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ParamError, runQuery } from '../catalogue/run-query.ts';
 import { kpiSuite } from './kpi-suite.ts';
-import { kpiVacancyCohorts as q, slicePostingMonths } from './kpi-vacancy-cohorts.ts';
+import { KpiSql } from './kpi-filters.ts';
+import { cohortsFromCube, cohortsFromRecords, kpiVacancyCohorts as q, slicePostingMonths } from './kpi-vacancy-cohorts.ts';
 
 /** Rows as [month, vacancies, positions, vacancies_filled, filled_positions, fill_rate, median_days_to_fill]. */
 const suite = kpiSuite(q);
@@ -51,5 +52,27 @@ describe('kpi-vacancy-cohorts for a period, sliced from the answer without one',
     expect(slicePostingMonths(base, '2023-10', '2024-03')).toBeNull();
     expect(slicePostingMonths(base, '2024-01', '2024-04')).toBeNull();
     expect(slicePostingMonths(base, undefined, '2024-03')).toBeNull();
+  });
+});
+
+describe('kpi-vacancy-cohorts from the flow cube', () => {
+  it('equal the cohorts computed from the vacancies, for every period', async () => {
+    const w = suite.warehouse();
+    const months = ['2023-10', '2023-11', '2023-12', '2024-01', '2024-02', '2024-03', '2024-04', '2024-06'];
+    let rowsCompared = 0;
+    for (const [i, from] of months.entries()) {
+      for (const to of months.slice(i)) {
+        const k1 = new KpiSql({ from, to }, 24);
+        const cube = await w.columns(cohortsFromCube(k1), k1.params);
+        const k2 = new KpiSql({ from, to }, 24);
+        const records = await w.columns(cohortsFromRecords(k2), k2.params);
+        expect(cube.types, `${from}..${to}`).toEqual(records.types);
+        expect(cube.values, `${from}..${to}`).toEqual(records.values);
+        rowsCompared += records.rowCount;
+      }
+    }
+    expect(rowsCompared).toBeGreaterThan(20);
+    expect(q.build(q.params.parse({ from: '2024-01', to: '2024-03', sex: 'F' }), null).sql).toContain('vacancy_month');
+    expect(q.build(q.params.parse({ from: '2024-01', to: '2024-03', sector: 'G' }), null).sql).not.toContain('vacancy_month');
   });
 });

@@ -34,7 +34,7 @@ export const kpiVacancyCohorts = defineQuery({
     es: 'cobertura(m) = Σ min(colocaciones(v), puestos(v)) / Σ puestos(v) sobre las vacantes v publicadas en m; días hasta cubrir = primera colocación − publicación',
     en: 'fill rate(m) = Σ min(placements(v), positions(v)) / Σ positions(v) over vacancies v posted in m; days to fill = first placement − posting',
   },
-  sources: ['vacancy_fact', 'placement_monthly'],
+  sources: ['vacancy_fact', 'vacancy_month', 'fill_days', 'placement_monthly'],
   params: kpiParams({}, { maxMonths: 120 }),
   columns: [
     { name: 'month', kind: 'string', label: { es: 'Mes de publicación', en: 'Posting month' } },
@@ -57,12 +57,41 @@ export const kpiVacancyCohorts = defineQuery({
   },
   build: (f) => {
     const k = new KpiSql(f, 24);
-    return k.bound(`SELECT strftime(v.posted_month, '%Y-%m') AS month, count(*)::INTEGER AS vacancies, sum(v.positions)::INTEGER AS positions,
+    return k.bound(f.province === undefined && f.office === undefined && f.sector === undefined && f.occupation === undefined ? cohortsFromCube(k) : cohortsFromRecords(k));
+  },
+});
+
+/** The cohorts computed from the vacancies, under any filters. */
+export function cohortsFromRecords(k: KpiSql): string {
+  return `SELECT strftime(v.posted_month, '%Y-%m') AS month, count(*)::INTEGER AS vacancies, sum(v.positions)::INTEGER AS positions,
         count(*) FILTER (WHERE v.placements > 0)::INTEGER AS vacancies_filled, sum(least(v.placements, v.positions))::INTEGER AS filled_positions,
         ${ratio('sum(least(v.placements, v.positions))', 'sum(v.positions)')} AS fill_rate,
         ${quantile("date_diff('day', v.posted_on, v.first_placed_on)", 0.5)} AS median_days_to_fill
       FROM vacancy_fact v
       WHERE ${k.inPeriod('v.posted_month')} AND v.posted_month >= (${k.hi} - INTERVAL 119 MONTH)::DATE AND ${k.where('vacancy_fact', 'v')}
-      GROUP BY v.posted_month ORDER BY v.posted_month`);
-  },
-});
+      GROUP BY v.posted_month ORDER BY v.posted_month`;
+}
+
+/**
+ * The cohorts of any period without a vacancy filter, from the flow cube (warehouse/flow-cube.ts):
+ * vacancies, positions and filled positions by posting month, and each month's histogram of days
+ * to the first placement (its total is the vacancies filled; its median interpolated as
+ * `quantile_cont`). The same rows, values and types as {@link cohortsFromRecords}.
+ */
+export function cohortsFromCube(k: KpiSql): string {
+  const months = `${k.inPeriod('%.month')} AND %.month >= (${k.hi} - INTERVAL 119 MONTH)::DATE`;
+  return `WITH
+      h AS (
+        SELECT d.month, d.days, sum(d.n) OVER (PARTITION BY d.month ORDER BY d.days ROWS UNBOUNDED PRECEDING) AS upto,
+          sum(d.n) OVER (PARTITION BY d.month) AS total
+        FROM fill_days d WHERE ${months.replaceAll('%', 'd')}),
+      med AS (
+        SELECT month, any_value(total) AS total, any_value((total - 1) * 0.5) AS pos,
+          min(days) FILTER (WHERE upto > floor((total - 1) * 0.5))::DOUBLE AS lo_v, min(days) FILTER (WHERE upto > ceil((total - 1) * 0.5))::DOUBLE AS hi_v
+        FROM h GROUP BY month)
+      SELECT strftime(v.month, '%Y-%m') AS month, v.vacancies AS vacancies, v.positions AS positions,
+        coalesce(med.total, 0)::INTEGER AS vacancies_filled, v.filled AS filled_positions, ${ratio('v.filled', 'v.positions')} AS fill_rate,
+        CASE WHEN med.pos = floor(med.pos) THEN med.lo_v ELSE med.lo_v * (1 - (med.pos - floor(med.pos))) + med.hi_v * (med.pos - floor(med.pos)) END AS median_days_to_fill
+      FROM vacancy_month v LEFT JOIN med USING (month)
+      WHERE ${months.replaceAll('%', 'v')} ORDER BY v.month`;
+}
