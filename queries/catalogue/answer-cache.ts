@@ -63,9 +63,8 @@ export class AnswerCache {
 
 /**
  * The cache key of a query's answer: its name and validated parameters (less its `inert` ones),
- * and for a firm-level
- * query the territories it is scoped to (its answer depends on them and nothing else about the
- * viewer; every serving is still checked and audited per user).
+ * and for a firm-level query the territories it is scoped to (its answer depends on them and
+ * nothing else about the viewer; every serving is still checked and audited per user).
  */
 export function answerKey(query: Pick<QueryDefinition, 'name' | 'firmLevel' | 'inert'>, validated: Record<string, unknown>, viewer: Viewer | null): string {
   const relevant = query.inert ? Object.fromEntries(Object.entries(validated).filter(([name]) => !query.inert!.includes(name))) : validated;

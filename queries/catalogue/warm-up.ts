@@ -22,10 +22,19 @@ export function filterAnswer(answer: QueryAnswer, column: string, value: unknown
 }
 
 /**
+ * The parameter sets a query declares to precompute: as given, or read from the warehouse.
+ */
+async function warmSets(query: QueryDefinition, warehouse: Warehouse): Promise<readonly Record<string, string>[]> {
+  const { params } = query.warm!;
+  return typeof params === 'function' ? params(warehouse) : params;
+}
+
+/**
  * Precomputes the declared answers of the catalogue for one opened warehouse and pins them in
  * the cache, the public pages first, then the staff pages' landing views, one query at a time so
- * that live requests keep a core. A served warehouse never changes, so these answers stay right until a load publishes a
- * new file. The server checks roles before it reads the cache, as for any answer. Firm lists are
+ * that live requests keep a core. A served warehouse never changes, so these answers stay right
+ * until a load publishes a new file. The server checks roles before it reads the cache, as for
+ * any answer. Firm lists are
  * precomputed once per territory set of the outreach staff (`viewers`), last; they are served
  * only to a concertador of those territories, and audited when served.
  */
@@ -39,7 +48,7 @@ export async function warmUp(warehouse: Warehouse, cache: AnswerCache, catalogue
   const plans: { query: QueryDefinition; sets: readonly Record<string, string>[] }[] = [];
   for (const query of warmable) {
     if (warehouse.isClosed) break;
-    plans.push({ query, sets: typeof query.warm!.params === 'function' ? await query.warm!.params(warehouse) : query.warm!.params });
+    plans.push({ query, sets: await warmSets(query, warehouse) });
   }
   // The public pages whole first; then the staff pages view by view (every query's landing
   // answer, then every query's first filter...), so that each view is ready as early as it can be.
@@ -68,7 +77,7 @@ export async function warmUp(warehouse: Warehouse, cache: AnswerCache, catalogue
     }
   }
   for (const query of catalogue.filter((q) => q.warm && q.firmLevel)) {
-    const sets = typeof query.warm!.params === 'function' ? await query.warm!.params(warehouse) : query.warm!.params;
+    const sets = await warmSets(query, warehouse);
     for (const viewer of teams) {
       for (const params of sets) {
         if (warehouse.isClosed) break;

@@ -1,6 +1,6 @@
 import { defineQuery } from '../catalogue/query-definition.ts';
 import { CHANNEL_CONVERSION_DAYS } from '../../warehouse/channel-cube.ts';
-import { FACT_DATA_END_SQL, KpiSql, kpiParams, ratio, kpiWarm, type BoundValues, type KpiFilters } from './kpi-filters.ts';
+import { FACT_DATA_END_SQL, KpiSql, PERSON_OR_PLACE, kpiParams, ratio, kpiWarm, without, type BoundValues, type KpiFilters } from './kpi-filters.ts';
 
 /** Days after attending within which a placement counts as a conversion. */
 export const CONVERSION_DAYS = CHANNEL_CONVERSION_DAYS;
@@ -49,7 +49,7 @@ export const kpiChannels = defineQuery({
 
 /** True when the channel cube answers these filters exactly: no province, office, sex or age (the rest are the period, the inert sector and occupation, and the channel). */
 export function cubeAnswers(f: KpiFilters): boolean {
-  return f.province === undefined && f.office === undefined && f.sex === undefined && f.age === undefined;
+  return without(f, PERSON_OR_PLACE);
 }
 
 /** kpi-channels computed from the events and placements (any filters). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { month, provinceCode } from '../catalogue/params.ts';
+import { oncePerWarehouse } from '../catalogue/once-per-warehouse.ts';
 import type { WarmSpec } from '../catalogue/query-definition.ts';
 
 /**
@@ -140,9 +141,17 @@ export function kpiWhere(f: KpiFilters, table: KpiTable, alias: string): Fragmen
   return { sql: conds.length ? conds.join(' AND ') : 'true', params };
 }
 
+/** True when none of the named filters is given (the period and the rest may be). */
+export function without(f: KpiFilters, names: readonly (keyof KpiFilters)[]): boolean {
+  return names.every((name) => f[name] === undefined);
+}
+
+/** The filters of a person or a place: the period cubes count persons without them. */
+export const PERSON_OR_PLACE = ['province', 'office', 'sex', 'age'] as const satisfies readonly (keyof KpiFilters)[];
+
 /** True when the placements aggregate (month, province, sex, age band) can answer a placement count under these filters. */
 export function aggregateAnswers(f: KpiFilters): boolean {
-  return f.office === undefined && f.sector === undefined && f.occupation === undefined && f.channel === undefined;
+  return without(f, ['office', 'sector', 'occupation', 'channel']);
 }
 
 /** The last day of the latest month with placements: the end of the data, for windows that must be observable. */
@@ -168,10 +177,10 @@ export function quantile(expr: string, q: number): string {
  * as DuckDB's `quantile_cont` does; NULL for an empty histogram.
  */
 export function histogramQuantile(hist: string, q: number): string {
-  return `(SELECT CASE WHEN p.pos = floor(p.pos) THEN lo.v ELSE lo.v * (1 - (p.pos - floor(p.pos))) + hi.v * (p.pos - floor(p.pos)) END
+  return `(SELECT CASE WHEN p.pos = floor(p.pos) THEN m.lo ELSE m.lo * (1 - (p.pos - floor(p.pos))) + m.hi * (p.pos - floor(p.pos)) END
       FROM (SELECT (sum(n) - 1) * ${q} AS pos FROM ${hist}) p,
-        LATERAL (SELECT min(r.days)::DOUBLE AS v FROM (SELECT days, sum(n) OVER (ORDER BY days ROWS UNBOUNDED PRECEDING) AS upto FROM ${hist}) r WHERE r.upto > floor(p.pos)) lo,
-        LATERAL (SELECT min(r.days)::DOUBLE AS v FROM (SELECT days, sum(n) OVER (ORDER BY days ROWS UNBOUNDED PRECEDING) AS upto FROM ${hist}) r WHERE r.upto > ceil(p.pos)) hi)`;
+        LATERAL (SELECT min(r.days) FILTER (WHERE r.upto > floor(p.pos))::DOUBLE AS lo, min(r.days) FILTER (WHERE r.upto > ceil(p.pos))::DOUBLE AS hi
+          FROM (SELECT days, sum(n) OVER (ORDER BY days ROWS UNBOUNDED PRECEDING) AS upto FROM ${hist}) r) m)`;
 }
 
 /** `num / den` as DOUBLE, NULL when the denominator is 0 or NULL. */
@@ -230,28 +239,30 @@ export const PERIOD_COLUMNS = [
  * The policy page's views precomputed whenever a warehouse is served: for the default period,
  * the landing view and every single filter a user can pick there (each sex, age band and youth,
  * channel, province, sector and occupation group with data); and the landing view of each whole
- * calendar year before the latest. Each is merged with a query's own fixed parameters. Filters a query ignores (`inert`) share its landing answer, and parts shared between
- * queries are computed once, so a sector or occupation costs only what it changes.
+ * calendar year before the latest. Each is merged with a query's own fixed parameters. Filters
+ * a query ignores (`inert`) share its landing answer, and parts shared between queries are
+ * computed once, so a sector or occupation costs only what it changes. The filter sets are read
+ * once per warehouse for all the KPI queries.
  */
 export function kpiWarm(own: Record<string, string> = {}): WarmSpec {
-  return {
-    params: async (w) => {
-      const provinces = await w.rows<{ p: string }>('SELECT DISTINCT province_code AS p FROM placement_monthly ORDER BY p');
-      const sectors = await w.rows<{ s: string }>('SELECT DISTINCT sector_code AS s FROM vacancy_fact ORDER BY s');
-      const occupations = await w.rows<{ o: string }>('SELECT DISTINCT left(occupation_code, 1) AS o FROM vacancy_fact ORDER BY o');
-      // Whole calendar years before the latest month (a period a user types often), newest first.
-      const years = await w.rows<{ y: number }>(
-        'SELECT DISTINCT year(month)::INTEGER AS y FROM placement_monthly WHERE year(month) < (SELECT year(max(month)) FROM placement_monthly) ORDER BY y DESC');
-      const filters: Record<string, string>[] = [
-        {}, { sex: 'F' }, { sex: 'M' }, { age: 'youth' },
-        ...provinces.map(({ p }) => ({ province: p })),
-        ...AGE_BANDS.map((age) => ({ age })),
-        ...KPI_CHANNELS.map((channel) => ({ channel })),
-        ...sectors.map(({ s }) => ({ sector: s })),
-        ...occupations.map(({ o }) => ({ occupation: o })),
-        ...years.map(({ y }) => ({ from: `${y}-01`, to: `${y}-12` })),
-      ];
-      return filters.map((f) => ({ ...own, ...f }));
-    },
-  };
+  return { params: async (w) => (await policyFilterSets(w)).map((f) => ({ ...own, ...f })) };
 }
+
+/** The single filters and calendar years of {@link kpiWarm}, read from a warehouse once. */
+const policyFilterSets = oncePerWarehouse(async (w): Promise<Record<string, string>[]> => {
+  const provinces = await w.rows<{ p: string }>('SELECT DISTINCT province_code AS p FROM placement_monthly ORDER BY p');
+  const sectors = await w.rows<{ s: string }>('SELECT DISTINCT sector_code AS s FROM vacancy_fact ORDER BY s');
+  const occupations = await w.rows<{ o: string }>('SELECT DISTINCT left(occupation_code, 1) AS o FROM vacancy_fact ORDER BY o');
+  // Whole calendar years before the latest month (a period a user types often), newest first.
+  const years = await w.rows<{ y: number }>(
+    'SELECT DISTINCT year(month)::INTEGER AS y FROM placement_monthly WHERE year(month) < (SELECT year(max(month)) FROM placement_monthly) ORDER BY y DESC');
+  return [
+    {}, { sex: 'F' }, { sex: 'M' }, { age: 'youth' },
+    ...provinces.map(({ p }) => ({ province: p })),
+    ...AGE_BANDS.map((age) => ({ age })),
+    ...KPI_CHANNELS.map((channel) => ({ channel })),
+    ...sectors.map(({ s }) => ({ sector: s })),
+    ...occupations.map(({ o }) => ({ occupation: o })),
+    ...years.map(({ y }) => ({ from: `${y}-01`, to: `${y}-12` })),
+  ];
+});

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineQuery, type BoundSql } from '../catalogue/query-definition.ts';
-import { KpiSql, kpiParams, ratio, kpiWarm, type KpiFilters } from './kpi-filters.ts';
+import { KpiSql, PERSON_OR_PLACE, kpiParams, ratio, kpiWarm, without, type KpiFilters } from './kpi-filters.ts';
 
 /** Groupings of the funnel, and the SQL of each over the cohort's first registration (`c`). */
 const GROUPS = {
@@ -56,7 +56,7 @@ export const kpiFunnel = defineQuery({
 
 /** True when the funnel cube answers these filters: no person or place filter (sector, occupation and channel are inert). */
 export function cubeAnswers(f: KpiFilters): boolean {
-  return f.province === undefined && f.office === undefined && f.sex === undefined && f.age === undefined;
+  return without(f, PERSON_OR_PLACE);
 }
 
 /** The funnel of any period from the funnel cube (warehouse/funnel-cube.ts): same rows, values and types as {@link funnelFromFacts}. */

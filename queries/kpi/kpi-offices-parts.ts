@@ -1,6 +1,6 @@
 import type { Columns } from '../../warehouse/warehouse.ts';
 import { defineQuery, type ColumnDoc } from '../catalogue/query-definition.ts';
-import { FACT_FOLLOWUP_END_SQL, KpiSql, kpiParams, quantile } from './kpi-filters.ts';
+import { FACT_FOLLOWUP_END_SQL, KpiSql, kpiParams, quantile, without } from './kpi-filters.ts';
 
 /**
  * The two parts `kpi-offices` is put together from (see `QueryDefinition.parts`): the offices
@@ -22,7 +22,7 @@ const common = {
  */
 function officeAttendance(k: KpiSql): string {
   const f = k.filters;
-  if (f.sex === undefined && f.age === undefined && f.channel === undefined) {
+  if (without(f, ['sex', 'age', 'channel'])) {
     return `SELECT c.office_code, sum(c.persons) AS attended FROM office_attendance_reach c
         WHERE ${k.inPeriod('c.month')} AND (c.prev IS NULL OR c.prev < ${k.lo}) GROUP BY c.office_code`;
   }

@@ -1,5 +1,5 @@
 import { defineQuery, type ColumnDoc } from '../catalogue/query-definition.ts';
-import { FACT_DATA_END_SQL, FACT_FOLLOWUP_END_SQL, KpiSql, PERIOD_COLUMNS, histogramQuantile, kpiParams, quantile, ratio } from './kpi-filters.ts';
+import { FACT_DATA_END_SQL, FACT_FOLLOWUP_END_SQL, KpiSql, PERIOD_COLUMNS, PERSON_OR_PLACE, histogramQuantile, kpiParams, quantile, ratio, without } from './kpi-filters.ts';
 
 /**
  * The three parts `kpi-summary` is put together from (see `QueryDefinition.parts`), split by the
@@ -29,7 +29,7 @@ export const kpiSummaryRegistrations = part('kpi-summary-registrations', 'Regist
   col('median_days_to_first_service', 'number', 'Mediana de días hasta la primera atención', 'Median days to first service'),
 ], ['sector', 'occupation', 'channel'], (k) => {
   const f = k.filters;
-  if (f.province === undefined && f.office === undefined && f.sex === undefined && f.age === undefined) return registrationsFromCube(k);
+  if (without(f, PERSON_OR_PLACE)) return registrationsFromCube(k);
   const seekerWhere = k.where('seeker_fact', 's');
   return `WITH
       reg AS (
@@ -56,9 +56,8 @@ export const kpiSummaryRegistrations = part('kpi-summary-registrations', 'Regist
 
 /**
  * The registration figures from the registration cube (warehouse/registration-cube.ts), for any
- * period without a person or place filter: the same values as from the records. The median is
- * `quantile_cont` over the histogram: the values at the closest ranks around (n − 1) / 2,
- * interpolated as DuckDB does.
+ * period without a person or place filter: the same values as from the records (the median from
+ * the histogram of days, see `histogramQuantile`).
  */
 function registrationsFromCube(k: KpiSql): string {
   return `WITH
@@ -67,16 +66,11 @@ function registrationsFromCube(k: KpiSql): string {
         SELECT coalesce(sum(c.persons), 0) AS persons_registered FROM registration_reach c
         WHERE ${k.inPeriod('c.month')} AND (c.prev IS NULL OR c.prev < ${k.lo})),
       hist AS (SELECT h.days, sum(h.n) AS n FROM first_service_days h WHERE ${k.inPeriod('h.month')} GROUP BY h.days),
-      ranks AS (SELECT days, sum(n) OVER (ORDER BY days ROWS UNBOUNDED PRECEDING) AS upto FROM hist),
-      pos AS (SELECT (sum(n) - 1) * 0.5 AS pos FROM hist),
-      med AS (
-        SELECT (SELECT min(days) FROM ranks WHERE upto > floor(pos.pos))::DOUBLE AS lo_v,
-          (SELECT min(days) FROM ranks WHERE upto > ceil(pos.pos))::DOUBLE AS hi_v, pos.pos - floor(pos.pos) AS d FROM pos),
       active AS (
         SELECT coalesce((SELECT a.active FROM active_by_month a WHERE a.month <= ${k.hi} ORDER BY a.month DESC LIMIT 1), 0) AS active_seekers)
       SELECT registrations::INTEGER AS registrations, persons_registered::INTEGER AS persons_registered,
-        active_seekers::INTEGER AS active_seekers, CASE WHEN d = 0 THEN lo_v ELSE lo_v * (1 - d) + hi_v * d END AS median_days_to_first_service
-      FROM reg_agg, persons, med, active`;
+        active_seekers::INTEGER AS active_seekers, ${histogramQuantile('hist', 0.5)} AS median_days_to_first_service
+      FROM reg_agg, persons, active`;
 }
 
 /**
@@ -89,7 +83,7 @@ export const kpiSummaryAttended = part('kpi-summary-attended', 'Personas atendid
 ], ['sector', 'occupation'], (k) => {
   const f = k.filters;
   const first = `${k.inPeriod('c.month')} AND (c.prev IS NULL OR c.prev < ${k.lo})`;
-  if (f.province === undefined && f.office === undefined && f.sex === undefined && f.age === undefined) {
+  if (without(f, PERSON_OR_PLACE)) {
     if (f.channel === undefined) return `SELECT coalesce(sum(c.persons), 0)::INTEGER AS seekers_attended FROM attendance_reach c WHERE ${first}`;
     if (f.channel !== 'workshop') return `SELECT coalesce(sum(c.persons), 0)::INTEGER AS seekers_attended FROM channel_reach c WHERE ${first} AND ${k.where('event_fact', 'c')}`;
   }
@@ -117,7 +111,7 @@ export const kpiSummaryFlows = part('kpi-summary-flows', 'Derivaciones, colocaci
   col('followed_up_6m', 'integer', 'Colocaciones con seguimiento a 6 meses', 'Placements followed up at 6 months'),
   col('retention_6m', 'number', 'Permanencia a 6 meses', 'Retention at 6 months'),
   col('followup_completion', 'number', 'Cumplimiento del seguimiento', 'Follow-up completion rate'),
-], [], (k) => (Object.entries(k.filters).every(([name, v]) => v === undefined || name === 'from' || name === 'to') ? flowsFromCube(k) : flowsFromRecords(k)));
+], [], (k) => (without(k.filters, [...PERSON_OR_PLACE, 'sector', 'occupation', 'channel']) ? flowsFromCube(k) : flowsFromRecords(k)));
 
 /** The flows' answer from the CTEs `referral_agg`, `plc_agg` and `vac_agg`, whichever route computed them. */
 function flowsSelect(k: KpiSql): string {

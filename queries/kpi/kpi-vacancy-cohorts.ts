@@ -1,6 +1,6 @@
 import type { Columns } from '../../warehouse/warehouse.ts';
 import { defineQuery } from '../catalogue/query-definition.ts';
-import { KpiSql, kpiParams, quantile, ratio, kpiWarm } from './kpi-filters.ts';
+import { KpiSql, kpiParams, quantile, ratio, kpiWarm, without } from './kpi-filters.ts';
 
 /**
  * The rows of a by-posting-month answer (a row only for months with vacancies) for the months
@@ -57,7 +57,7 @@ export const kpiVacancyCohorts = defineQuery({
   },
   build: (f) => {
     const k = new KpiSql(f, 24);
-    return k.bound(f.province === undefined && f.office === undefined && f.sector === undefined && f.occupation === undefined ? cohortsFromCube(k) : cohortsFromRecords(k));
+    return k.bound(without(f, ['province', 'office', 'sector', 'occupation']) ? cohortsFromCube(k) : cohortsFromRecords(k));
   },
 });
 

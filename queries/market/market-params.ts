@@ -1,3 +1,4 @@
+import { oncePerWarehouse } from '../catalogue/once-per-warehouse.ts';
 import type { WarmSpec } from '../catalogue/query-definition.ts';
 import { z } from 'zod';
 
@@ -47,9 +48,10 @@ export const monthRange = z
  * and its default weights).
  */
 export function perTerritory(own: Record<string, string> = {}): WarmSpec {
-  return {
-    params: async (w) => (await w.rows<{ t: string }>(
-      'SELECT t FROM (SELECT DISTINCT province_code AS t FROM vacancy_fact UNION ALL SELECT DISTINCT canton_code FROM vacancy_fact) ORDER BY length(t), t'))
-      .map(({ t }) => ({ territory: t, ...own })),
-  };
+  return { params: async (w) => (await territoriesWithData(w)).map((territory) => ({ territory, ...own })) };
 }
+
+/** The provinces, then the cantons, with vacancies: read once per warehouse for every analysis query. */
+const territoriesWithData = oncePerWarehouse(async (w) => (await w.rows<{ t: string }>(
+  'SELECT t FROM (SELECT DISTINCT province_code AS t FROM vacancy_fact UNION ALL SELECT DISTINCT canton_code FROM vacancy_fact) ORDER BY length(t), t'))
+  .map(({ t }) => t));
