@@ -186,6 +186,14 @@ for (const w of ['0.5', '0.6', '0.7']) {
   reweighted.push(performance.now() - t0);
 }
 figures.push({ name: `outreach page, a weight changed (${reweighted.length} new weight sets, re-ranked) p95`, value: percentile(reweighted, 95), unit: 'ms', budget: 30, budgetKind: 'max' });
+// A firm-score weight: every firm of the territories re-ranked from their cached components.
+const firmsReweighted: number[] = [];
+for (const w of ['0.5', '0.6', '0.7', '0.05', '0.9']) {
+  const t0 = performance.now();
+  await get('target-firms', { w_sector: w, w_posting: '0.25', w_fill: '0.15', w_contact: '0.2', w_youth: '0.1', limit: '500' });
+  firmsReweighted.push(performance.now() - t0);
+}
+figures.push({ name: `outreach page, a firm weight changed (${firmsReweighted.length} new weight sets, 500 of the territories' firms) p95`, value: percentile(firmsReweighted, 95), unit: 'ms', budget: 30, budgetKind: 'max' });
 
 // The outreach page's firm lists for the signed-in concertador's territories (precomputed per territory set).
 const firmLists = await timeRuns(() => Promise.all([

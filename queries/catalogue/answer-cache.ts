@@ -88,7 +88,7 @@ export function cacheSource(cache: AnswerCache, warehouse: Warehouse, viewer: Vi
     keyOf,
     part: (query, raw) => {
       const key = keyOf(query, parseParams(query, raw) as Record<string, unknown>);
-      const compute = () => runQuery(warehouse, query, raw, options.limits, viewer);
+      const compute = () => runQuery(warehouse, query, raw, { timeoutMs: options.limits?.timeoutMs }, viewer);
       return options.pin ? (cache.peek(warehouse, key) ?? cache.pin(warehouse, key, compute())) : cache.get(warehouse, key, compute);
     },
   };

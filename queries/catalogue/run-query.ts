@@ -82,7 +82,10 @@ export interface AnswerSource {
   cached(key: string): Promise<QueryAnswer> | undefined;
   /** The cache key of a query's answer to validated parameters (see `answerKey`). */
   keyOf(query: QueryDefinition, params: Record<string, unknown>): string;
-  /** A part's answer (see `QueryDefinition.parts`): from the cache, or computed and kept there. */
+  /**
+   * A part's answer (see `QueryDefinition.parts`): from the cache, or computed and kept there. A
+   * part is not held to the served answers' row limit: what is served is the answer it makes.
+   */
   part(query: QueryDefinition, raw: Record<string, unknown>): Promise<QueryAnswer>;
 }
 
@@ -94,10 +97,14 @@ export interface AnswerSource {
 export async function answerFrom(
   source: AnswerSource, warehouse: Warehouse, query: QueryDefinition, raw: Record<string, unknown>, limits: RunLimits = {}, viewer: Viewer | null = null,
 ): Promise<QueryAnswer> {
-  if (query.parts && !query.firmLevel) {
+  // A firm-level answer may come only from parts scoped and keyed by the viewer's territories too.
+  if (query.parts && (!query.firmLevel || query.parts.of.every((part) => part.firmLevel))) {
+    if (query.firmLevel && !viewer) throw new ParamError('This query answers only for a signed-in user.');
     const params = parseParams(query, raw);
     const answers = await Promise.all(query.parts.of.map((part) => source.part(part, raw)));
-    return { ...query.parts.combine(answers, params), query: query.name, freshness: answers[0]?.freshness ?? (await readFreshness(warehouse)) };
+    const answer = query.parts.combine(answers, params);
+    if (limits.maxRows !== undefined && answer.rowCount > limits.maxRows) throw new AnswerTooLargeError(answer.rowCount, limits.maxRows);
+    return { ...answer, query: query.name, freshness: answers[0]?.freshness ?? (await readFreshness(warehouse)) };
   }
   if (query.reuse && !query.firmLevel) {
     const params = parseParams(query, raw);

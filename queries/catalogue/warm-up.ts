@@ -1,7 +1,7 @@
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { AnswerCache, answerKey, cacheSource } from './answer-cache.ts';
 import type { QueryDefinition, Viewer, WarmSplit } from './query-definition.ts';
-import { answerFrom, parseParams, runQuery, type QueryAnswer } from './run-query.ts';
+import { answerFrom, parseParams, type QueryAnswer } from './run-query.ts';
 
 /** What a warm-up did. */
 export interface WarmUpReport {
@@ -83,7 +83,7 @@ export async function warmUp(warehouse: Warehouse, cache: AnswerCache, catalogue
         if (warehouse.isClosed) break;
         const key = answerKey(query, parseParams(query, params) as Record<string, unknown>, viewer);
         if (cache.isPinned(warehouse, key)) continue;
-        await cache.pin(warehouse, key, runQuery(warehouse, query, params, {}, viewer));
+        await cache.pin(warehouse, key, answerFrom(cacheSource(cache, warehouse, viewer, { pin: true }), warehouse, query, params, {}, viewer));
         computed++;
       }
     }

@@ -14,6 +14,7 @@ import { runQuery } from '../catalogue/run-query.ts';
 import { ageingVacancies } from '../outreach/ageing-vacancies.ts';
 import { firmsToVisit } from '../outreach/firms-to-visit.ts';
 import { followupDue } from '../outreach/followup-due.ts';
+import { targetFirmComponents } from '../outreach/target-firm-components.ts';
 import { targetFirms } from '../outreach/target-firms.ts';
 import { visitLoop } from '../outreach/visit-loop.ts';
 import { asRows } from './market-fixtures.ts';
@@ -84,6 +85,20 @@ describe('market queries against a naive computation over the tiny demo', () => 
         const derived = targetSectors.reuse!.derive(defaults, targetSectors.params.parse({ territory, ...weights }));
         expect(derived?.values).toEqual((await runQuery(w, targetSectors, { territory, ...weights })).values);
       }
+    }
+  });
+
+  it('target-firms re-ranked in JS from its components is its single statement, ties and all (every firm of the demo)', async () => {
+    const provinces = (await w.rows<{ p: string }>('SELECT DISTINCT province_code AS p FROM firm')).map((r) => r.p);
+    const viewer: Viewer = { username: 'c', role: 'concertador', territories: provinces };
+    const components = await runQuery(w, targetFirmComponents, {}, {}, viewer);
+    expect(components.rowCount).toBeGreaterThan(50);
+    for (const params of [{ limit: '9999' }, { limit: '40', w_contact: '1', w_sector: '0', w_posting: '0', w_fill: '0', w_youth: '0' }, { limit: '500', w_sector: '2', w_youth: '0.7' }]) {
+      const single = await runQuery(w, targetFirms, params, {}, viewer);
+      const scores = single.values[single.names.indexOf('score')]!;
+      if (params.w_contact === '1') expect(new Set(scores).size, 'ties on the score, broken by firm id').toBeLessThan(scores.length);
+      const p = targetFirms.params.parse(params);
+      expect(targetFirms.parts!.combine([components], p).values, JSON.stringify(params)).toEqual(single.values);
     }
   });
 

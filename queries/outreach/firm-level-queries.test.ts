@@ -3,12 +3,14 @@ import { memoryWarehouse } from '../../warehouse/testing/memory-warehouse.ts';
 import { rebuildAggregates } from '../../warehouse/aggregates.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import type { QueryDefinition, Viewer } from '../catalogue/query-definition.ts';
-import { ParamError, runQuery } from '../catalogue/run-query.ts';
+import { AnswerCache, answerKey, cacheSource } from '../catalogue/answer-cache.ts';
+import { answerFrom, ParamError, runQuery } from '../catalogue/run-query.ts';
 import { asRows, rowsFor } from '../market/market-fixtures.ts';
 import { targetSectors } from '../market/target-sectors.ts';
 import { ageingVacancies } from './ageing-vacancies.ts';
 import { firmsToVisit } from './firms-to-visit.ts';
 import { followupDue } from './followup-due.ts';
+import { targetFirmComponents } from './target-firm-components.ts';
 import { targetFirms } from './target-firms.ts';
 import { visitLoop } from './visit-loop.ts';
 
@@ -80,6 +82,27 @@ describe('target-firms', () => {
     expect((await run(targetFirms, {}, { ...PICHINCHA, territories: ['1702'] })).map((x) => x.firm_id)).toEqual(['FC']);
     await expect(runQuery(w, targetFirms, {})).rejects.toThrow(ParamError);
     await expect(runQuery(w, targetFirms, { w_fill: 'x' }, {}, PICHINCHA)).rejects.toThrow(ParamError);
+  });
+
+  it('put together from its components part, answers exactly what its single statement answers, for any weights and length', async () => {
+    const cache = new AnswerCache();
+    for (const viewer of [PICHINCHA, { ...PICHINCHA, territories: ['1701', '09'] }]) {
+      for (const params of [{}, { from: '2024-01', to: '2024-12' }, { w_contact: '1', w_sector: '0', limit: '2' }, { w_posting: '0', w_fill: '0', w_youth: '0', w_sector: '0', w_contact: '0' }]) {
+        const single = await runQuery(w, targetFirms, params, {}, viewer);
+        const composed = await answerFrom(cacheSource(cache, w, viewer), w, targetFirms, params, {}, viewer);
+        expect(composed.names).toEqual(single.names);
+        expect(composed.types).toEqual(single.types);
+        expect(composed.values, JSON.stringify(params)).toEqual(single.values);
+      }
+    }
+    await expect(answerFrom(cacheSource(cache, w, null), w, targetFirms, {}, {}, null)).rejects.toThrow(ParamError);
+  });
+
+  it('keys its components by the territories and the period only, so that new weights re-rank without a query', () => {
+    const key = (p: Record<string, unknown>, territories: string[]) => answerKey(targetFirmComponents, p, { ...PICHINCHA, territories });
+    expect(key({ w_sector: 0.9, limit: '5' }, ['17'])).toBe(key({}, ['17']));
+    expect(key({}, ['09'])).not.toBe(key({}, ['17']));
+    expect(key({ from: '2024-01' }, ['17'])).not.toBe(key({}, ['17']));
   });
 });
 

@@ -1,56 +1,27 @@
-import { z } from 'zod';
-import { month, monthStart } from '../catalogue/params.ts';
+import type { Columns } from '../../warehouse/warehouse.ts';
 import { defineQuery } from '../catalogue/query-definition.ts';
-import { weight } from '../market/market-params.ts';
-import { WINDOW_CTE, YOUTH_BANDS } from '../market/market-sql.ts';
-import { DEFAULT_SECTOR_WEIGHTS as SW, sectorScoreCtes } from '../market/sector-score-sql.ts';
-import { MINE_CTE, inScope, territoriesParam } from './outreach-sql.ts';
+import {
+  CONTACT_HORIZON_DAYS, FIRM_COMPONENT_COLUMNS, firmComponentsSql, targetFirmComponents, targetFirmsParams, type TargetFirmsParams,
+} from './target-firm-components.ts';
 
 /** Default weights of the firm score. */
 export const DEFAULT_FIRM_WEIGHTS = { sector: 0.3, posting: 0.25, fill: 0.15, contact: 0.2, youth: 0.1 } as const;
 const W = DEFAULT_FIRM_WEIGHTS;
-/** Days without contact after which the contact component is full (1). */
-export const CONTACT_HORIZON_DAYS = 365;
+/** The list's length when none is asked for. */
+const DEFAULT_LIMIT = 200;
+
+/** The five components of the firm score, in the order their contributions add up. */
+const COMPONENTS = ['sector', 'posting', 'fill', 'contact', 'youth'] as const;
 
 const num = (name: string, es: string, en: string) => ({ name, kind: 'number' as const, label: { es, en } });
-const int = (name: string, es: string, en: string) => ({ name, kind: 'integer' as const, label: { es, en } });
-
-/**
- * CTE `fa(fx, firm_id, name, sector_code, size_band, canton_code, vacancies, positions,
- * posting_months, placements, young, last_contact)`: each firm of `mine` with its vacancies posted in `win` (their positions and posting months), the placements
- * on those vacancies from the window's start on (and those of people aged 15-29), and its last
- * contact up to `e.d`. `stored`: the window and end are the defaults (the end of the data), whose
- * activity `firm_fact` keeps (read, not computed).
- */
-function firmActivityCtes(stored: boolean): string {
-  if (stored) {
-    return `fa AS (
-        SELECT fx, firm_id, name, sector_code, size_band, canton_code, vacancies, positions, posting_months, placements,
-          young_placements AS young, end_contact AS last_contact
-        FROM mine
-      )`;
-  }
-  return `fv AS (
-        SELECT v.fx, count(*) AS vacancies, sum(v.positions) AS positions, count(DISTINCT v.posted_month) AS posting_months
-        FROM vacancy_fact v JOIN mine m ON m.fx = v.fx, win WHERE v.posted_month BETWEEN win.f AND win.t GROUP BY v.fx
-      ),
-      fp AS (
-        SELECT p.fx, count(*) AS placements, count(*) FILTER (WHERE p.age_band IN ${YOUTH_BANDS}) AS young
-        FROM placement_fact p JOIN mine m ON m.fx = p.fx, win WHERE p.month >= win.f AND p.posted_month BETWEEN win.f AND win.t GROUP BY p.fx
-      ),
-      fc AS (SELECT c.fx, max(c.contacted_on) AS last_contact FROM contact_fact c JOIN mine m ON m.fx = c.fx, e WHERE c.contacted_on <= e.d GROUP BY c.fx),
-      fa AS (
-        SELECT m.fx, m.firm_id, m.name, m.sector_code, m.size_band, m.canton_code, coalesce(fv.vacancies, 0) AS vacancies, coalesce(fv.positions, 0) AS positions, coalesce(fv.posting_months, 0) AS posting_months,
-          coalesce(fp.placements, 0) AS placements, coalesce(fp.young, 0) AS young, fc.last_contact
-        FROM mine m LEFT JOIN fv USING (fx) LEFT JOIN fp USING (fx) LEFT JOIN fc USING (fx)
-      )`;
-}
 
 /**
  * Firms of the concertador's territories ranked for a visit by an explainable score: the score
  * of their sector in those territories, how often they post, how many positions the service
  * filled, how long since the last contact and how many young people they hired; each component
  * in [0, 1], weighted, shown as a contribution, the score their sum. Firm-level: scoped and audited.
+ * Served from its part, every firm's components ({@link targetFirmComponents}), which new weights
+ * or another length of the list re-rank in JS ({@link rankFirms}); `build` is the same in SQL.
  */
 export const targetFirms = defineQuery({
   name: 'target-firms',
@@ -65,29 +36,11 @@ export const targetFirms = defineQuery({
     es: `puntaje = Σ_k w_k · x_k; x = puntaje del sector, (vacantes − mín)/(máx − mín), min(colocaciones/puestos, 1), min(días sin contacto, ${CONTACT_HORIZON_DAYS})/${CONTACT_HORIZON_DAYS}, jóvenes/colocaciones`,
     en: `score = Σ_k w_k · x_k; x = sector score, (vacancies − min)/(max − min), min(placements/positions, 1), min(days without contact, ${CONTACT_HORIZON_DAYS})/${CONTACT_HORIZON_DAYS}, young/placements`,
   },
-  sources: ['firm_fact', 'vacancy_fact', 'placement_fact', 'contact_fact', 'market_month', 'market_stock', 'seeker_fact', 'referral_fact', 'fact_bounds'],
-  params: z.strictObject({
-    from: month.optional(), to: month.optional(), limit: z.string().regex(/^\d{1,4}$/, 'expected a number up to 9999').optional(),
-    w_sector: weight.optional(), w_posting: weight.optional(), w_fill: weight.optional(), w_contact: weight.optional(), w_youth: weight.optional(),
-  }),
+  sources: targetFirmComponents.sources,
+  params: targetFirmsParams,
   columns: [
-    int('rank', 'Puesto', 'Rank'),
-    { name: 'firm_id', kind: 'string', label: { es: 'Empresa (seudónimo)', en: 'Firm (pseudonym)' } },
-    { name: 'name', kind: 'string', label: { es: 'Razón social', en: 'Legal name' } },
-    { name: 'sector_code', kind: 'string', label: { es: 'Sector', en: 'Sector' } },
-    { name: 'size_band', kind: 'string', label: { es: 'Tamaño', en: 'Size' } },
-    { name: 'canton_code', kind: 'string', label: { es: 'Cantón', en: 'Canton' } },
-    int('vacancies', 'Vacantes', 'Vacancies'),
-    int('positions', 'Puestos', 'Positions'),
-    int('posting_months', 'Meses con publicaciones', 'Months with postings'),
-    int('placements', 'Colocaciones', 'Placements'),
-    { name: 'last_contact', kind: 'date', label: { es: 'Último contacto', en: 'Last contact' } },
-    int('days_since_contact', 'Días desde el último contacto', 'Days since the last contact'),
-    num('sector_norm', 'Puntaje del sector', 'Sector score'),
-    num('posting_norm', 'Publicaciones, normalizado', 'Postings, normalised'),
-    num('fill_norm', 'Cobertura (colocaciones / puestos)', 'Fill rate (placements / positions)'),
-    num('contact_norm', 'Tiempo sin contacto, normalizado', 'Time without contact, normalised'),
-    num('youth_norm', 'Proporción de jóvenes', 'Youth share'),
+    { name: 'rank', kind: 'integer', label: { es: 'Puesto', en: 'Rank' } },
+    ...FIRM_COMPONENT_COLUMNS,
     num('sector_contribution', 'Aporte del sector', 'Contribution of the sector'),
     num('posting_contribution', 'Aporte de las publicaciones', 'Contribution of postings'),
     num('fill_contribution', 'Aporte de la cobertura', 'Contribution of the fill rate'),
@@ -99,47 +52,104 @@ export const targetFirms = defineQuery({
   example: { limit: '50' },
   // What the outreach page asks, precomputed for each territory set of the outreach staff.
   warm: { params: [{ w_sector: '0.3', w_posting: '0.25', w_fill: '0.15', w_contact: '0.2', w_youth: '0.1', limit: '500' }] },
-  build: (p, viewer) => ({
-    sql: `WITH ${WINDOW_CTE}, ${MINE_CTE},
-      ${sectorScoreCtes(inScope, { lq: String(SW.lq), growth: String(SW.growth), tightness: String(SW.tightness), youth: String(SW.youth) }, p.to === undefined)},
-      ${firmActivityCtes(p.from === undefined && p.to === undefined)},
-      f AS (
-        SELECT a.firm_id, a.name, a.sector_code, a.size_band, a.canton_code,
-          a.vacancies::INTEGER AS vacancies, a.positions::INTEGER AS positions, a.posting_months::INTEGER AS posting_months,
-          a.placements::INTEGER AS placements, a.last_contact, (e.d - a.last_contact)::INTEGER AS days_since_contact,
-          coalesce(sc.score, 0) AS sector_norm,
-          CASE WHEN a.positions > 0 THEN least(a.placements / a.positions::DOUBLE, 1) END AS fill_rate,
-          a.young / nullif(a.placements, 0)::DOUBLE AS youth_share
-        FROM fa a LEFT JOIN scored sc ON sc.sector_code = a.sector_code, e
+  build: (p, viewer) => {
+    const components = firmComponentsSql(p, viewer);
+    const w = weightsOf(p);
+    return {
+      sql: `WITH comp AS (${components.sql}),
+      s AS (
+        SELECT *, ${COMPONENTS.map((k) => `${k}_contribution`).join(' + ')} AS score
+        FROM (SELECT *, ${COMPONENTS.map((k) => `$w_${k}::DOUBLE * ${k}_norm AS ${k}_contribution`).join(', ')} FROM comp)
       ),
-      n AS (
-        SELECT f.*, coalesce((vacancies - lo) / nullif(hi - lo, 0), 0) AS posting_norm, coalesce(fill_rate, 0) AS fill_norm,
-          CASE WHEN last_contact IS NULL THEN 1.0 ELSE least(days_since_contact, ${CONTACT_HORIZON_DAYS}) / ${CONTACT_HORIZON_DAYS}.0 END AS contact_norm,
-          coalesce(youth_share, 0) AS youth_norm
-        FROM f, (SELECT min(vacancies) AS lo, max(vacancies) AS hi FROM fa) vr
-      ),
-      c AS (
-        SELECT *, $w_sector::DOUBLE * sector_norm AS sector_contribution, $w_posting::DOUBLE * posting_norm AS posting_contribution,
-          $w_fill::DOUBLE * fill_norm AS fill_contribution, $w_contact::DOUBLE * contact_norm AS contact_contribution, $w_youth::DOUBLE * youth_norm AS youth_contribution
-        FROM n
-      ),
-      s AS (SELECT *, sector_contribution + posting_contribution + fill_contribution + contact_contribution + youth_contribution AS score FROM c),
       top AS (SELECT * FROM s ORDER BY score DESC, firm_id LIMIT $limit::INTEGER)
-      SELECT row_number() OVER (ORDER BY score DESC, firm_id)::INTEGER AS rank, firm_id, name, sector_code, size_band, canton_code,
-        vacancies, positions, posting_months, placements, strftime(last_contact, '%Y-%m-%d') AS last_contact, days_since_contact,
-        sector_norm, posting_norm, fill_norm, contact_norm, youth_norm,
-        sector_contribution, posting_contribution, fill_contribution, contact_contribution, youth_contribution, score,
-        concat_ws(',',
-          CASE WHEN sector_norm >= 0.5 THEN 'priority_sector' END,
-          CASE WHEN posting_months >= 3 THEN 'posts_repeatedly' END,
-          CASE WHEN fill_rate >= 0.5 THEN 'fills_through_service' END,
-          CASE WHEN last_contact IS NULL THEN 'never_contacted' WHEN days_since_contact >= 90 THEN 'not_contacted_recently' END,
-          CASE WHEN placements > 0 AND youth_share >= 0.5 THEN 'hires_young_people' END) AS reasons
+      SELECT row_number() OVER (ORDER BY score DESC, firm_id)::INTEGER AS rank, ${FIRM_COMPONENT_COLUMNS.map((c) => c.name).join(', ')},
+        ${COMPONENTS.map((k) => `${k}_contribution`).join(', ')}, score, reasons
       FROM top ORDER BY rank`,
-    params: {
-      territories: territoriesParam(viewer), from: monthStart(p.from), to: monthStart(p.to),
-      c_from: monthStart(p.from), c_to: monthStart(p.to), b_from: null, b_to: null, at: monthStart(p.to), limit: Number(p.limit ?? 200),
-      w_sector: p.w_sector ?? W.sector, w_posting: p.w_posting ?? W.posting, w_fill: p.w_fill ?? W.fill, w_contact: p.w_contact ?? W.contact, w_youth: p.w_youth ?? W.youth,
-    },
-  }),
+      params: { ...components.params, limit: p.limit === undefined ? DEFAULT_LIMIT : Number(p.limit), ...Object.fromEntries(COMPONENTS.map((k) => [`w_${k}`, w[k]])) },
+    };
+  },
+  parts: {
+    of: [targetFirmComponents],
+    combine: ([components], p) => rankFirms(components!, weightsOf(p), p.limit === undefined ? DEFAULT_LIMIT : Number(p.limit)),
+  },
 });
+
+function weightsOf(p: TargetFirmsParams): Record<(typeof COMPONENTS)[number], number> {
+  return { sector: p.w_sector ?? W.sector, posting: p.w_posting ?? W.posting, fill: p.w_fill ?? W.fill, contact: p.w_contact ?? W.contact, youth: p.w_youth ?? W.youth };
+}
+
+/**
+ * The `target-firms` answer from its components ({@link targetFirmComponents}, sorted by firm id)
+ * under the given weights: each contribution its weight times its component, the score their sum
+ * in the same order as the SQL adds them (so the same doubles), the `limit` highest scores ranked
+ * by score, then firm id.
+ */
+export function rankFirms(components: Columns, w: Record<(typeof COMPONENTS)[number], number>, limit: number): Columns {
+  const col = (name: string) => {
+    const i = components.names.indexOf(name);
+    if (i < 0) throw new Error(`rankFirms: the components have no column "${name}"`);
+    return components.values[i]! as number[];
+  };
+  const n = components.rowCount;
+  const [ns, np, nf, nc, ny] = COMPONENTS.map((k) => col(`${k}_norm`)) as [number[], number[], number[], number[], number[]];
+  const [ws, wp, wf, wc, wy] = COMPONENTS.map((k) => w[k]) as [number, number, number, number, number];
+  const score = new Float64Array(n);
+  for (let i = 0; i < n; i++) score[i] = ws * ns[i]! + wp * np[i]! + wf * nf[i]! + wc * nc[i]! + wy * ny[i]!;
+  const top = highest(score, Math.min(limit, n));
+  const out: Record<string, unknown[]> = { rank: top.map((_, r) => r + 1), score: top.map((i) => score[i]) };
+  for (const k of COMPONENTS) {
+    const norm = col(`${k}_norm`);
+    out[`${k}_contribution`] = top.map((i) => w[k] * norm[i]!);
+  }
+  for (const [c, name] of components.names.entries()) out[name] ??= top.map((i) => components.values[c]![i]);
+  const names = targetFirms.columns.map((c) => c.name);
+  const types = names.map((name) => (name === 'rank' ? 'INTEGER' : (components.types[components.names.indexOf(name)] ?? 'DOUBLE')));
+  return { names, types, values: names.map((name) => out[name]!), rowCount: top.length };
+}
+
+/**
+ * The indices of the `k` highest scores, highest first, equal scores in index order (the rows
+ * are sorted by firm id, so this is the SQL's `ORDER BY score DESC, firm_id`): the k-th highest
+ * score found by selection, then only the rows at or above it sorted, not every firm.
+ */
+function highest(score: Float64Array, k: number): number[] {
+  if (k <= 0) return [];
+  const picked: number[] = [];
+  if (k >= score.length) {
+    for (let i = 0; i < score.length; i++) picked.push(i);
+  } else {
+    const threshold = kthHighest(score.slice(), k);
+    const at: number[] = [];
+    for (let i = 0; i < score.length; i++) {
+      if (score[i]! > threshold) picked.push(i);
+      else if (score[i] === threshold) at.push(i);
+    }
+    picked.push(...at.slice(0, k - picked.length));
+  }
+  return picked.sort((a, b) => score[b]! - score[a]! || a - b);
+}
+
+/** The k-th highest value of `a` (1-based), by quickselect; `a` is reordered. */
+function kthHighest(a: Float64Array, k: number): number {
+  const target = k - 1;
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! > pivot) i++;
+      while (a[j]! < pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i++] = a[j]!;
+        a[j--] = t;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else return a[target]!;
+  }
+  return a[target]!;
+}
