@@ -172,15 +172,30 @@ export function quantile(expr: string, q: number): string {
 }
 
 /**
- * {@link quantile} of the values a histogram holds (`hist`: a CTE or table with `days` and `n`
- * columns), as a scalar subquery: the values at the closest ranks around (N − 1)·q, interpolated
- * as DuckDB's `quantile_cont` does; NULL for an empty histogram.
+ * {@link quantile}s of the values a histogram holds (`hist`: a CTE, table or parenthesised
+ * subquery with `days` and `n` columns, one row per value), as one row with the histogram's
+ * `total` and a column per entry of `qs`: the values at the closest ranks around (N − 1)·q,
+ * interpolated as DuckDB's `quantile_cont` does; NULL for an empty histogram. With `by`, one row
+ * per value of that column of `hist` (a histogram each). One running sum and one aggregate serve
+ * every quantile (a subquery per quantile costs a join each).
  */
+export function histogramQuantiles(hist: string, qs: Readonly<Record<string, number>>, by?: string): string {
+  const columns = Object.entries(qs).map(([name, q]) => {
+    const pos = `any_value((c.total - 1) * ${q})`;
+    const lo = `min(c.days) FILTER (WHERE c.upto > floor((c.total - 1) * ${q}))::DOUBLE`;
+    const hi = `min(c.days) FILTER (WHERE c.upto > ceil((c.total - 1) * ${q}))::DOUBLE`;
+    return `CASE WHEN ${pos} = floor(${pos}) THEN ${lo} ELSE ${lo} * (1 - (${pos} - floor(${pos}))) + ${hi} * (${pos} - floor(${pos})) END AS ${name}`;
+  });
+  const group = by ? `${by}, ` : '';
+  const partition = by ? `PARTITION BY ${by}` : '';
+  return `SELECT ${group}any_value(c.total) AS total, ${columns.join(',\n        ')}
+      FROM (SELECT ${group}days, sum(n) OVER (${partition} ORDER BY days ROWS UNBOUNDED PRECEDING) AS upto, sum(n) OVER (${partition}) AS total FROM ${hist}) c
+      ${by ? `GROUP BY ${by}` : ''}`;
+}
+
+/** One {@link histogramQuantiles} as a scalar subquery. */
 export function histogramQuantile(hist: string, q: number): string {
-  return `(SELECT CASE WHEN p.pos = floor(p.pos) THEN m.lo ELSE m.lo * (1 - (p.pos - floor(p.pos))) + m.hi * (p.pos - floor(p.pos)) END
-      FROM (SELECT (sum(n) - 1) * ${q} AS pos FROM ${hist}) p,
-        LATERAL (SELECT min(r.days) FILTER (WHERE r.upto > floor(p.pos))::DOUBLE AS lo, min(r.days) FILTER (WHERE r.upto > ceil(p.pos))::DOUBLE AS hi
-          FROM (SELECT days, sum(n) OVER (ORDER BY days ROWS UNBOUNDED PRECEDING) AS upto FROM ${hist}) r) m)`;
+  return `(SELECT q FROM (${histogramQuantiles(hist, { q })}))`;
 }
 
 /** `num / den` as DOUBLE, NULL when the denominator is 0 or NULL. */

@@ -1,5 +1,5 @@
 import { defineQuery, type ColumnDoc } from '../catalogue/query-definition.ts';
-import { FACT_DATA_END_SQL, FACT_FOLLOWUP_END_SQL, KpiSql, PERIOD_COLUMNS, PERSON_OR_PLACE, histogramQuantile, kpiParams, quantile, ratio, without } from './kpi-filters.ts';
+import { FACT_DATA_END_SQL, FACT_FOLLOWUP_END_SQL, KpiSql, PERIOD_COLUMNS, PERSON_OR_PLACE, histogramQuantile, histogramQuantiles, kpiParams, quantile, ratio, without } from './kpi-filters.ts';
 
 /**
  * The three parts `kpi-summary` is put together from (see `QueryDefinition.parts`), split by the
@@ -166,17 +166,19 @@ export function flowsFromCube(k: KpiSql): string {
       referral_agg AS (SELECT coalesce(sum(r.referrals), 0) AS referrals FROM referral_month r WHERE ${k.inPeriod('r.month')}),
       pd AS (SELECT h.days, sum(h.n) AS n FROM placement_days h WHERE ${k.inPeriod('h.month')} GROUP BY h.days),
       fd AS (SELECT h.days, sum(h.n) AS n FROM fill_days h WHERE ${k.inPeriod('h.month')} GROUP BY h.days),
+      pq AS (${histogramQuantiles('pd', { q50: 0.5, q75: 0.75 })}),
+      fq AS (${histogramQuantiles('fd', { q50: 0.5, q75: 0.75 })}),
       plc_agg AS (
         SELECT coalesce(sum(m.placements), 0) AS placements,
           (SELECT coalesce(sum(c.persons), 0) FROM placement_reach c WHERE ${k.inPeriod('c.month')} AND (c.prev IS NULL OR c.prev < ${k.lo})) AS persons_placed,
-          ${histogramQuantile('pd', 0.5)} AS median_days_to_placement, ${histogramQuantile('pd', 0.75)} AS p75_days_to_placement,
+          (SELECT q50 FROM pq) AS median_days_to_placement, (SELECT q75 FROM pq) AS p75_days_to_placement,
           coalesce(sum(m.followed_up_3m), 0) AS followed_up_3m, coalesce(sum(m.retained_3m), 0) AS retained_3m,
           coalesce(sum(m.followed_up_6m), 0) AS followed_up_6m, coalesce(sum(m.retained_6m), 0) AS retained_6m,
           coalesce(sum(m.done), 0) AS done, coalesce(sum(m.due), 0) AS due
         FROM placement_month m WHERE ${k.inPeriod('m.month')}),
       vac_agg AS (
         SELECT coalesce(sum(v.vacancies), 0) AS vacancies, coalesce(sum(v.positions), 0) AS positions, coalesce(sum(v.filled), 0) AS filled_positions,
-          ${histogramQuantile('fd', 0.5)} AS median_days_to_fill, ${histogramQuantile('fd', 0.75)} AS p75_days_to_fill,
+          (SELECT q50 FROM fq) AS median_days_to_fill, (SELECT q75 FROM fq) AS p75_days_to_fill,
           coalesce(sum(v.observable_30), 0) AS observable_30, coalesce(sum(v.open_30), 0) AS open_30
         FROM vacancy_month v WHERE ${k.inPeriod('v.month')})
       ${flowsSelect(k)}`;

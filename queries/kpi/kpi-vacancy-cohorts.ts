@@ -1,6 +1,6 @@
 import type { Columns } from '../../warehouse/warehouse.ts';
 import { defineQuery } from '../catalogue/query-definition.ts';
-import { KpiSql, kpiParams, quantile, ratio, kpiWarm, without } from './kpi-filters.ts';
+import { KpiSql, histogramQuantiles, kpiParams, quantile, ratio, kpiWarm, without } from './kpi-filters.ts';
 
 /**
  * The rows of a by-posting-month answer (a row only for months with vacancies) for the months
@@ -81,17 +81,10 @@ export function cohortsFromRecords(k: KpiSql): string {
 export function cohortsFromCube(k: KpiSql): string {
   const months = `${k.inPeriod('%.month')} AND %.month >= (${k.hi} - INTERVAL 119 MONTH)::DATE`;
   return `WITH
-      h AS (
-        SELECT d.month, d.days, sum(d.n) OVER (PARTITION BY d.month ORDER BY d.days ROWS UNBOUNDED PRECEDING) AS upto,
-          sum(d.n) OVER (PARTITION BY d.month) AS total
-        FROM fill_days d WHERE ${months.replaceAll('%', 'd')}),
-      med AS (
-        SELECT month, any_value(total) AS total, any_value((total - 1) * 0.5) AS pos,
-          min(days) FILTER (WHERE upto > floor((total - 1) * 0.5))::DOUBLE AS lo_v, min(days) FILTER (WHERE upto > ceil((total - 1) * 0.5))::DOUBLE AS hi_v
-        FROM h GROUP BY month)
+      med AS (${histogramQuantiles(`(SELECT d.month, d.days, d.n FROM fill_days d WHERE ${months.replaceAll('%', 'd')})`, { median: 0.5 }, 'month')})
       SELECT strftime(v.month, '%Y-%m') AS month, v.vacancies AS vacancies, v.positions AS positions,
         coalesce(med.total, 0)::INTEGER AS vacancies_filled, v.filled AS filled_positions, ${ratio('v.filled', 'v.positions')} AS fill_rate,
-        CASE WHEN med.pos = floor(med.pos) THEN med.lo_v ELSE med.lo_v * (1 - (med.pos - floor(med.pos))) + med.hi_v * (med.pos - floor(med.pos)) END AS median_days_to_fill
+        med.median AS median_days_to_fill
       FROM vacancy_month v LEFT JOIN med USING (month)
       WHERE ${months.replaceAll('%', 'v')} ORDER BY v.month`;
 }
