@@ -7,6 +7,7 @@ import { REBUILD_FIRM_FACT } from './firm-fact.ts';
 import { REBUILD_MARKET_MONTH, REBUILD_OFFERED_WAGE_END } from './market-month.ts';
 import { REBUILD_MARKET_STOCK, endOfDayCte, openAtEnd } from './market-stock.ts';
 import { REBUILD_SURVEY_EARNED } from './survey-earned.ts';
+import { REBUILD_SURVEY_EMPLOYED } from './survey-employed.ts';
 import { Warehouse, type Session } from './warehouse.ts';
 
 /**
@@ -87,6 +88,7 @@ export const REBUILD_FACTS: readonly string[] = [
    ORDER BY c.month, f.fx`,
   ...REBUILD_MARKET_MONTH,
   ...REBUILD_SURVEY_EARNED,
+  ...REBUILD_SURVEY_EMPLOYED,
   'DELETE FROM fact_bounds',
   `INSERT INTO fact_bounds (data_end, followup_end, vacancy_month, vacancy_end, contact_end, schema_version)
    SELECT (SELECT last_day(max(month)) FROM placement), (SELECT max(checked_on) FROM followup),

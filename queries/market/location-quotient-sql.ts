@@ -12,9 +12,9 @@ export function locationQuotientSql(dim: Dimension): string {
   const k = dim.column;
   return `WITH ${WINDOW_CTE}, ${SURVEY_PERIOD_CTE},
   emp AS (
-    SELECT ${dim.survey} AS k, sum(fexp) FILTER (WHERE province_code = left($territory::VARCHAR, 2)) AS et, sum(fexp) AS en
-    FROM survey_person p, sp
-    WHERE p.period = sp.period AND p.condact BETWEEN 1 AND 6 AND ${dim.survey} IS NOT NULL
+    SELECT ${dim.survey} AS k, sum(employed) FILTER (WHERE province_code = left($territory::VARCHAR, 2)) AS et, sum(employed) AS en
+    FROM survey_employed p, sp
+    WHERE p.period = sp.period AND ${dim.survey} IS NOT NULL
     GROUP BY k
   ),
   vac AS (

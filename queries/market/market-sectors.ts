@@ -22,7 +22,7 @@ export const marketSectors = defineQuery({
     es: 'CL = (x_s,t / x_t) / (x_s,n / x_n); x = ocupados (Σ fexp, condact 1-6) o vacantes; CL > 1: el territorio está especializado en el sector',
     en: 'LQ = (x_s,t / x_t) / (x_s,n / x_n); x = employed (Σ fexp, condact 1-6) or vacancies; LQ > 1: the territory is specialised in the sector',
   },
-  sources: ['survey_person', 'survey_round', 'market_month', 'fact_bounds'],
+  sources: ['survey_employed', 'survey_round', 'market_month', 'fact_bounds'],
   params: z.strictObject({ territory: territoryCode, from: month.optional(), to: month.optional() }),
   columns: locationQuotientColumns(SECTOR, { es: 'Sector (sección CIIU)', en: 'Sector (CIIU section)' }),
   example: { territory: '17' },

@@ -28,7 +28,7 @@ export interface Dimension {
   registry: string;
   /** The breakdown's `kind` in `market_month`. */
   kind: 'sector' | 'occupation';
-  /** Expression over survey_person giving the same code, NULL when not reported. */
+  /** Expression over survey_person (or survey_employed) giving the same code, NULL when not reported. */
   survey: string;
 }
 

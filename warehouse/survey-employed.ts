@@ -1,0 +1,12 @@
+/**
+ * Statements that rebuild `survey_employed` (migration 020) from `survey_person`: the weighted
+ * count of people employed (condact 1-6) by survey round, province, sector and occupation, which
+ * the location quotients sum instead of scanning the survey (the same totals, summed in another
+ * order, so equal up to rounding in the last digits).
+ */
+export const REBUILD_SURVEY_EMPLOYED: readonly string[] = [
+  'DELETE FROM survey_employed',
+  `INSERT INTO survey_employed
+   SELECT period, province_code, rama1, grupo1, sum(fexp) FROM survey_person
+   WHERE condact BETWEEN 1 AND 6 GROUP BY ALL ORDER BY period, province_code, rama1, grupo1`,
+];
