@@ -1,3 +1,4 @@
+import { observableUntil } from './observable-sql.ts';
 import { reachSql } from './reach-sql.ts';
 
 /**
@@ -14,15 +15,15 @@ export const REBUILD_FLOW_CUBE: readonly string[] = [
   'DELETE FROM placement_month',
   `INSERT INTO placement_month
    SELECT p.month, count(*)::INTEGER,
-     count(*) FILTER (WHERE p.placed_on + INTERVAL 3 MONTH <= e.d AND p.has3)::INTEGER,
-     count(*) FILTER (WHERE p.placed_on + INTERVAL 3 MONTH <= e.d AND p.emp3)::INTEGER,
-     count(*) FILTER (WHERE p.placed_on + INTERVAL 6 MONTH <= e.d AND p.has6)::INTEGER,
-     count(*) FILTER (WHERE p.placed_on + INTERVAL 6 MONTH <= e.d AND p.emp6)::INTEGER,
-     (count(*) FILTER (WHERE p.placed_on + INTERVAL 1 MONTH <= e.d AND p.has1) + count(*) FILTER (WHERE p.placed_on + INTERVAL 3 MONTH <= e.d AND p.has3)
-       + count(*) FILTER (WHERE p.placed_on + INTERVAL 6 MONTH <= e.d AND p.has6))::INTEGER,
-     (count(*) FILTER (WHERE p.placed_on + INTERVAL 1 MONTH <= e.d) + count(*) FILTER (WHERE p.placed_on + INTERVAL 3 MONTH <= e.d)
-       + count(*) FILTER (WHERE p.placed_on + INTERVAL 6 MONTH <= e.d))::INTEGER
-   FROM placement_fact p CROSS JOIN (SELECT followup_end AS d FROM fact_bounds) e
+     count(*) FILTER (WHERE p.placed_on <= e.o3 AND p.has3)::INTEGER,
+     count(*) FILTER (WHERE p.placed_on <= e.o3 AND p.emp3)::INTEGER,
+     count(*) FILTER (WHERE p.placed_on <= e.o6 AND p.has6)::INTEGER,
+     count(*) FILTER (WHERE p.placed_on <= e.o6 AND p.emp6)::INTEGER,
+     (count(*) FILTER (WHERE p.placed_on <= e.o1 AND p.has1) + count(*) FILTER (WHERE p.placed_on <= e.o3 AND p.has3)
+       + count(*) FILTER (WHERE p.placed_on <= e.o6 AND p.has6))::INTEGER,
+     (count(*) FILTER (WHERE p.placed_on <= e.o1) + count(*) FILTER (WHERE p.placed_on <= e.o3)
+       + count(*) FILTER (WHERE p.placed_on <= e.o6))::INTEGER
+   FROM placement_fact p CROSS JOIN (SELECT ${[1, 3, 6].map((m) => `${observableUntil(m, '(SELECT followup_end FROM fact_bounds)')} AS o${m}`).join(', ')}) e
    GROUP BY p.month ORDER BY p.month`,
   'DELETE FROM vacancy_month',
   `INSERT INTO vacancy_month

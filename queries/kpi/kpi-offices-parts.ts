@@ -1,4 +1,5 @@
 import type { Columns } from '../../warehouse/warehouse.ts';
+import { observableUntil } from '../../warehouse/observable-sql.ts';
 import { defineQuery, type ColumnDoc } from '../catalogue/query-definition.ts';
 import { FACT_FOLLOWUP_END_SQL, KpiSql, kpiParams, quantile, without } from './kpi-filters.ts';
 
@@ -70,9 +71,9 @@ export const kpiOfficesPlacements = defineQuery({
   build: (f) => {
     const k = new KpiSql(f, 12);
     return k.bound(`SELECT p.office_code, count(*)::INTEGER AS placements, ${quantile('p.days', 0.5)} AS median_days,
-        count(*) FILTER (WHERE p.placed_on + INTERVAL 3 MONTH <= e.d AND p.has3)::INTEGER AS followed3,
-        count(*) FILTER (WHERE p.placed_on + INTERVAL 3 MONTH <= e.d AND p.emp3)::INTEGER AS retained3
-      FROM placement_fact p CROSS JOIN (SELECT ${FACT_FOLLOWUP_END_SQL} AS d) e
+        count(*) FILTER (WHERE p.placed_on <= e.o3 AND p.has3)::INTEGER AS followed3,
+        count(*) FILTER (WHERE p.placed_on <= e.o3 AND p.emp3)::INTEGER AS retained3
+      FROM placement_fact p CROSS JOIN (SELECT ${observableUntil(3, FACT_FOLLOWUP_END_SQL)} AS o3) e
       WHERE ${k.inPeriod('p.month')} AND ${k.where('placement_fact', 'p')}
       GROUP BY p.office_code`);
   },
