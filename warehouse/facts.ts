@@ -1,6 +1,7 @@
 import { REBUILD_ATTENDANCE_CUBE } from './attendance-cube.ts';
 import { REBUILD_CHANNEL_CUBE } from './channel-cube.ts';
 import { REBUILD_FLOW_CUBE } from './flow-cube.ts';
+import { REBUILD_PAIR_COUNTS } from './pair-counts.ts';
 import { REBUILD_FUNNEL_CUBE } from './funnel-cube.ts';
 import { REBUILD_REGISTRATION_CUBE } from './registration-cube.ts';
 import { REBUILD_FIRM_FACT } from './firm-fact.ts';
@@ -20,7 +21,8 @@ import { Warehouse, type Session } from './warehouse.ts';
  * channel cube of events, persons and firms served by kind and month (warehouse/channel-cube.ts),
  * the attendance cube of persons served by month (warehouse/attendance-cube.ts), the funnel
  * cube of registration cohorts (warehouse/funnel-cube.ts), the registration cube
- * (warehouse/registration-cube.ts) and the flow cube (warehouse/flow-cube.ts).
+ * (warehouse/registration-cube.ts), the flow cube (warehouse/flow-cube.ts) and the pair cube of
+ * counts under one or two filters (warehouse/pair-counts.ts).
  * Run in one transaction (see {@link rebuildFacts}).
  */
 export const REBUILD_FACTS: readonly string[] = [
@@ -102,6 +104,7 @@ export const REBUILD_FACTS: readonly string[] = [
   ...REBUILD_FUNNEL_CUBE,
   ...REBUILD_REGISTRATION_CUBE,
   ...REBUILD_FLOW_CUBE,
+  ...REBUILD_PAIR_COUNTS,
   'DROP TABLE fact_seeker_px',
   'DROP TABLE fact_vacancy_vx',
   'DROP TABLE fact_firm_fx',

@@ -1,4 +1,5 @@
 import { observableUntil } from '../../warehouse/observable-sql.ts';
+import { pairCountsByMonth } from './pair-counts-route.ts';
 import { defineQuery, type ColumnDoc } from '../catalogue/query-definition.ts';
 import { FACT_DATA_END_SQL, FACT_FOLLOWUP_END_SQL, KpiSql, PERIOD_COLUMNS, PERSON_OR_PLACE, histogramQuantile, histogramQuantiles, kpiParams, quantile, ratio, without } from './kpi-filters.ts';
 
@@ -13,7 +14,7 @@ import { FACT_DATA_END_SQL, FACT_FOLLOWUP_END_SQL, KpiSql, PERIOD_COLUMNS, PERSO
 const part = (name: string, es: string, en: string, columns: readonly ColumnDoc[], inert: readonly string[], build: (k: KpiSql) => string) => defineQuery({
   name, audience: 'policy', title: { es, en },
   description: { es: `Parte de kpi-summary: ${es.toLowerCase()}.`, en: `Part of kpi-summary: ${en.toLowerCase()}.` },
-  sources: ['seeker_fact', 'event_fact', 'referral_fact', 'placement_fact', 'vacancy_fact', 'fact_bounds', 'attendance_reach', 'channel_reach', 'registration_reach', 'first_service_days', 'active_by_month', 'placement_month', 'placement_reach', 'placement_days', 'fill_days', 'vacancy_month', 'referral_month'],
+  sources: ['seeker_fact', 'event_fact', 'referral_fact', 'placement_fact', 'vacancy_fact', 'fact_bounds', 'attendance_reach', 'channel_reach', 'registration_reach', 'first_service_days', 'active_by_month', 'placement_month', 'placement_reach', 'placement_days', 'fill_days', 'vacancy_month', 'referral_month', 'pair_counts'],
   params: kpiParams({}), columns, inert,
   build: (f) => {
     const k = new KpiSql(f, 12);
@@ -128,11 +129,18 @@ function flowsSelect(k: KpiSql): string {
       FROM referral_agg, plc_agg, vac_agg`;
 }
 
-/** The flows computed from the records, under any filters. */
+/** The referrals of the period under the filters: from the pair cube when at most two apply, else counted. */
+function referralCount(k: KpiSql): string {
+  const byMonth = pairCountsByMonth(k, 'referral');
+  return byMonth
+    ? `SELECT coalesce(sum(n), 0) AS referrals FROM (${byMonth})`
+    : `SELECT count(*) AS referrals FROM referral_fact r WHERE ${k.inPeriod('r.ref_month')} AND ${k.where('referral_fact', 'r')}`;
+}
+
+/** The flows computed from the records (the referrals from the pair cube when it can), under any filters. */
 export function flowsFromRecords(k: KpiSql): string {
   return `WITH
-      referral_agg AS (
-        SELECT count(*) AS referrals FROM referral_fact r WHERE ${k.inPeriod('r.ref_month')} AND ${k.where('referral_fact', 'r')}),
+      referral_agg AS (${referralCount(k)}),
       plc_agg AS (
         SELECT count(*) AS placements, count(DISTINCT p.px) AS persons_placed,
           ${quantile('p.days', 0.5)} AS median_days_to_placement, ${quantile('p.days', 0.75)} AS p75_days_to_placement,

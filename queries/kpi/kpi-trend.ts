@@ -1,6 +1,7 @@
 import { defineQuery } from '../catalogue/query-definition.ts';
 import type { Columns } from '../../warehouse/warehouse.ts';
 import { KpiSql, aggregateAnswers, kpiParams, kpiWarm } from './kpi-filters.ts';
+import { pairCountsByMonth } from './pair-counts-route.ts';
 
 /** Months of the trend without a period: the 36 up to the latest month with placements. */
 const DEFAULT_MONTHS = 36;
@@ -41,7 +42,7 @@ export const kpiTrend = defineQuery({
     es: 'registros(m) = registros con fecha de registro en m; derivaciones(m), colocaciones(m), vacantes(m) y puestos(m) igual con su fecha de derivación, de colocación y de publicación',
     en: 'registrations(m) = records registered in month m; referrals(m), placements(m), vacancies(m) and positions(m) likewise by referral, placement and posting date',
   },
-  sources: ['seeker_fact', 'referral_fact', 'placement_fact', 'placement_monthly', 'vacancy_fact'],
+  sources: ['pair_counts', 'seeker_fact', 'referral_fact', 'placement_fact', 'placement_monthly', 'vacancy_fact'],
   params: kpiParams({}, { maxMonths: 120 }),
   columns: [
     { name: 'month', kind: 'string', label: { es: 'Mes', en: 'Month' } },
@@ -61,16 +62,17 @@ export const kpiTrend = defineQuery({
   },
   build: (f) => {
     const k = new KpiSql(f, DEFAULT_MONTHS);
-    const placements = aggregateAnswers(f)
+    // Each series from the pair cube when at most two filters apply to it, else from its facts.
+    const placements = pairCountsByMonth(k, 'placement') ?? (aggregateAnswers(f)
       ? `SELECT pm.month, sum(pm.placements) AS n FROM placement_monthly pm WHERE ${k.inPeriod('pm.month')} AND ${k.where('placement_monthly', 'pm')} GROUP BY pm.month`
-      : `SELECT p.month, count(*) AS n FROM placement_fact p WHERE ${k.inPeriod('p.month')} AND ${k.where('placement_fact', 'p')} GROUP BY p.month`;
+      : `SELECT p.month, count(*) AS n FROM placement_fact p WHERE ${k.inPeriod('p.month')} AND ${k.where('placement_fact', 'p')} GROUP BY p.month`);
     return k.bound(`WITH
       months AS (SELECT range::DATE AS month FROM range(greatest(${k.lo}, (${k.hi} - INTERVAL 119 MONTH)::DATE)::TIMESTAMP, (${k.hi} + INTERVAL 1 MONTH)::TIMESTAMP, INTERVAL 1 MONTH)),
-      reg AS (SELECT s.reg_month AS month, count(*) AS n FROM seeker_fact s WHERE ${k.inPeriod('s.reg_month')} AND ${k.where('seeker_fact', 's')} GROUP BY s.reg_month),
-      ref AS (SELECT r.ref_month AS month, count(*) AS n FROM referral_fact r WHERE ${k.inPeriod('r.ref_month')} AND ${k.where('referral_fact', 'r')} GROUP BY r.ref_month),
+      reg AS (${pairCountsByMonth(k, 'seeker') ?? `SELECT s.reg_month AS month, count(*) AS n FROM seeker_fact s WHERE ${k.inPeriod('s.reg_month')} AND ${k.where('seeker_fact', 's')} GROUP BY s.reg_month`}),
+      ref AS (${pairCountsByMonth(k, 'referral') ?? `SELECT r.ref_month AS month, count(*) AS n FROM referral_fact r WHERE ${k.inPeriod('r.ref_month')} AND ${k.where('referral_fact', 'r')} GROUP BY r.ref_month`}),
       plc AS (${placements}),
-      vac AS (SELECT v.posted_month AS month, count(*) AS n, sum(v.positions) AS positions FROM vacancy_fact v
-        WHERE ${k.inPeriod('v.posted_month')} AND ${k.where('vacancy_fact', 'v')} GROUP BY v.posted_month)
+      vac AS (${pairCountsByMonth(k, 'vacancy') ?? `SELECT v.posted_month AS month, count(*) AS n, sum(v.positions) AS positions FROM vacancy_fact v
+        WHERE ${k.inPeriod('v.posted_month')} AND ${k.where('vacancy_fact', 'v')} GROUP BY v.posted_month`})
       SELECT strftime(m.month, '%Y-%m') AS month, coalesce(reg.n, 0)::INTEGER AS registrations, coalesce(ref.n, 0)::INTEGER AS referrals,
         coalesce(plc.n, 0)::INTEGER AS placements, coalesce(vac.n, 0)::INTEGER AS vacancies, coalesce(vac.positions, 0)::INTEGER AS positions
       FROM months m LEFT JOIN reg USING (month) LEFT JOIN ref USING (month) LEFT JOIN plc USING (month) LEFT JOIN vac USING (month)
