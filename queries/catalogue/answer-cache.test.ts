@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
-import { AnswerCache, cacheKey } from './answer-cache.ts';
-import type { QueryAnswer } from './run-query.ts';
+import { ageingVacancies } from '../outreach/ageing-vacancies.ts';
+import { followupDue } from '../outreach/followup-due.ts';
+import { surveyComposition } from '../survey/survey-composition.ts';
+import { AnswerCache, answerKey, cacheKey } from './answer-cache.ts';
+import type { QueryDefinition } from './query-definition.ts';
+import { parseParams, type QueryAnswer } from './run-query.ts';
 
 const answer = (n: number) => ({ rowCount: n } as unknown as QueryAnswer);
 
@@ -40,5 +44,17 @@ describe('AnswerCache', () => {
   it('keys parameters regardless of their order', () => {
     expect(cacheKey('q', { a: 1, b: '2' })).toBe(cacheKey('q', { b: '2', a: 1, c: undefined }));
     expect(cacheKey('q', { a: 1 })).not.toBe(cacheKey('q', { a: 2 }));
+  });
+});
+
+describe('answerKey', () => {
+  it('is the same for a default asked for and left out, and differs for another value', () => {
+    const viewer = { username: 'c', role: 'concertador' as const, territories: ['17'] };
+    const key = (q: QueryDefinition, raw: Record<string, string>) => answerKey(q, parseParams(q, raw) as Record<string, unknown>, viewer);
+    expect(key(followupDue, { days: '30' })).toBe(key(followupDue, {}));
+    expect(key(followupDue, { days: '60' })).not.toBe(key(followupDue, {}));
+    expect(key(ageingVacancies, { min_days: '21', max_referrals: '3', limit: '100' })).toBe(key(ageingVacancies, {}));
+    expect(key(surveyComposition, { of: 'employment_type', population: 'employed_15_29' })).toBe(key(surveyComposition, { of: 'employment_type' }));
+    expect(key(surveyComposition, { of: 'employment_type', population: 'employed' })).not.toBe(key(surveyComposition, { of: 'employment_type' }));
   });
 });

@@ -28,10 +28,11 @@ export const ageingVacancies = defineQuery({
   },
   sources: ['firm_fact', 'vacancy_fact', 'referral_fact', 'seeker_fact', 'placement_fact', 'market_stock', 'fact_bounds'],
   params: z.strictObject({
-    min_days: days.optional(),
-    max_referrals: z.string().regex(/^\d{1,3}$/, 'expected a whole number').transform(Number).optional(),
+    // Defaults are part of the validated parameters, so that asking for them or not is one cached answer.
+    min_days: days.default(AGEING_DEFAULTS.minDays),
+    max_referrals: z.string().regex(/^\d{1,3}$/, 'expected a whole number').transform(Number).default(AGEING_DEFAULTS.maxReferrals),
     asof: z.string().regex(DATE_PATTERN, 'expected a date as YYYY-MM-DD').optional(),
-    limit: z.string().regex(/^\d{1,4}$/, 'expected a number up to 9999').transform(Number).optional(),
+    limit: z.string().regex(/^\d{1,4}$/, 'expected a number up to 9999').transform(Number).default(AGEING_DEFAULTS.limit),
   }),
   columns: [
     { name: 'vacancy_id', kind: 'string', label: { es: 'Vacante', en: 'Vacancy' } },
@@ -75,8 +76,8 @@ export const ageingVacancies = defineQuery({
       LIMIT $limit::INTEGER`,
     params: {
       territories: territoriesParam(viewer), asof: p.asof ?? null,
-      min_days: p.min_days ?? AGEING_DEFAULTS.minDays, max_referrals: p.max_referrals ?? AGEING_DEFAULTS.maxReferrals,
-      limit: p.limit ?? AGEING_DEFAULTS.limit,
+      min_days: p.min_days, max_referrals: p.max_referrals,
+      limit: p.limit,
     },
   }),
 });

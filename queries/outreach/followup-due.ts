@@ -26,7 +26,8 @@ export const followupDue = defineQuery({
   },
   sources: ['firm_fact', 'contact_fact', 'vacancy_fact', 'fact_bounds'],
   params: z.strictObject({
-    days: days.optional(),
+    // Defaults are part of the validated parameters, so that asking for them or not is one cached answer.
+    days: days.default(DEFAULT_FOLLOWUP_DAYS),
     asof: z.string().regex(DATE_PATTERN, 'expected a date as YYYY-MM-DD').optional(),
     limit: z.string().regex(/^\d{1,4}$/, 'expected a number up to 9999').optional(),
   }),
@@ -86,6 +87,6 @@ export const followupDue = defineQuery({
         concat_ws(',', CASE WHEN overdue THEN 'facilitation_without_followup' END, CASE WHEN new_vacancies > 0 THEN 'new_vacancies_since_contact' END) AS reasons
       FROM top
       ORDER BY CASE WHEN overdue THEN days_since_facilitation END DESC NULLS LAST, top.new_vacancies DESC, top.firm_id`,
-    params: { territories: territoriesParam(viewer), days: p.days ?? DEFAULT_FOLLOWUP_DAYS, asof: p.asof ?? null, limit: Number(p.limit ?? 200) },
+    params: { territories: territoriesParam(viewer), days: p.days, asof: p.asof ?? null, limit: Number(p.limit ?? 200) },
   }),
 });

@@ -37,7 +37,8 @@ export const surveyComposition = defineQuery({
   },
   sources: ['survey_person'],
   params: z.strictObject({
-    population: z.enum(Object.keys(POPULATIONS) as [keyof typeof POPULATIONS, ...(keyof typeof POPULATIONS)[]]).optional(),
+    // A default is part of the validated parameters, so that asking for it or not is one cached answer.
+    population: z.enum(Object.keys(POPULATIONS) as [keyof typeof POPULATIONS, ...(keyof typeof POPULATIONS)[]]).default('employed_15_29'),
     of: z.enum(COMPOSITION_OF),
     by: z.enum(BY).optional(),
     period: month.optional(),
@@ -49,7 +50,7 @@ export const surveyComposition = defineQuery({
     splitBy: { param: 'period', column: 'period' },
   },
   build: (p) => ({
-    sql: surveyCompositionSql(POPULATIONS[p.population ?? 'employed_15_29'], p.of as Dimension, p.by ? [p.by as Dimension] : [], DEFAULT_QUALITY),
+    sql: surveyCompositionSql(POPULATIONS[p.population], p.of as Dimension, p.by ? [p.by as Dimension] : [], DEFAULT_QUALITY),
     params: { period: p.period ?? null },
   }),
 });
