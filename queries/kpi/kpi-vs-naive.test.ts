@@ -1,12 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// This test loads the demo through the real ETL on purpose (the one place queries/ reaches etl/).
-import { generateDemo } from '../../etl/demo/generate-demo.ts';
-import { loadFiles } from '../../etl/load/load-files.ts';
-import { pseudonymKey } from '../../etl/privacy/pseudonym-key.ts';
-import { memoryWarehouse } from '../../warehouse/testing/memory-warehouse.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+// The demo generator and the real loader make the data (the queries themselves never import etl/).
+import { demoFixture } from '../../etl/testing/demo-fixture.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import type { QueryDefinition } from '../catalogue/query-definition.ts';
 import { AnswerCache, cacheSource } from '../catalogue/answer-cache.ts';
@@ -20,15 +14,13 @@ import { kpiTrend } from './kpi-trend.ts';
 import { kpiVacancyCohorts } from './kpi-vacancy-cohorts.ts';
 import { NaiveKpis, addDays, addMonths, daysBetween, div, lastDay, monthOf, quantileCont, readRawKpiData } from './naive-kpis.ts';
 
+const demo = demoFixture('kpi', 7);
 let w: Warehouse;
 let n: NaiveKpis;
-const dir = mkdtempSync(join(tmpdir(), 'faro-kpi-'));
 let combos: KpiFilters[] = [];
 
 beforeAll(async () => {
-  await generateDemo({ outDir: dir, scale: 'tiny', seed: 7 });
-  w = await memoryWarehouse();
-  await loadFiles(w, [dir], { now: new Date('2026-11-01T00:00:00Z'), key: pseudonymKey('kpi naive comparison key') });
+  w = demo.warehouse;
   n = new NaiveKpis(await readRawKpiData(w));
   // The busiest province and office of the data, so that the filtered answers are not empty.
   const top = (values: string[]) => [...values.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>())].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
@@ -40,10 +32,6 @@ beforeAll(async () => {
     { from: '2024-10', to: '2026-09', office, sector: 'G', channel: 'portal' },
     { occupation: '5', channel: 'workshop', age: '25-29' },
   ];
-});
-afterAll(() => {
-  w?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const rows = async (q: QueryDefinition, params: KpiFilters & { by?: string }, composed = false) => {

@@ -1,33 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 // The demo generator and the real loader make the data (the queries themselves never import etl/).
-import { generateDemo } from '../../etl/demo/generate-demo.ts';
-import { loadFiles } from '../../etl/load/load-files.ts';
-import { pseudonymKey } from '../../etl/privacy/pseudonym-key.ts';
+import { demoFixture } from '../../etl/testing/demo-fixture.ts';
 import { PAIR_DIMENSIONS, PAIR_FACTS, REBUILD_PAIR_COUNTS, type PairDimension, type PairFact } from '../../warehouse/pair-counts.ts';
-import { memoryWarehouse } from '../../warehouse/testing/memory-warehouse.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { FACT_FILTERS, KpiSql, type KpiFilters } from './kpi-filters.ts';
 import { pairCountsByMonth } from './pair-counts-route.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'faro-pairs-'));
+const demo = demoFixture('pairs', 11);
 let w: Warehouse;
 
 beforeAll(async () => {
-  await generateDemo({ outDir: dir, scale: 'tiny', seed: 11 });
-  w = await memoryWarehouse();
-  await loadFiles(w, [dir], { now: new Date('2026-11-01T00:00:00Z'), key: pseudonymKey('pair cube test key, long enough') });
+  w = demo.warehouse;
   // The demo codes occupations by major group (one digit); a PES may code them to four digits.
   for (const [table, day] of [['vacancy_fact', 'posted_on'], ['referral_fact', 'referred_on'], ['placement_fact', 'placed_on']]) {
     await w.run(`UPDATE ${table} SET occupation_code = occupation_code || (month(${day}) % 3)::VARCHAR || '41' WHERE day(${day}) % 2 = 0`);
   }
   for (const statement of REBUILD_PAIR_COUNTS) await w.run(statement);
-}, 120_000);
-afterAll(() => {
-  w.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 /** Filter values to try for a dimension of a fact: its most frequent values, and the youth band and 1-digit occupation groups. */

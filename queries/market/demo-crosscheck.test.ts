@@ -1,13 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 // The demo generator and the real loader make the data this test checks the SQL against; a test
 // may use them (the queries themselves never import etl/).
-import { generateDemo } from '../../etl/demo/generate-demo.ts';
-import { loadFiles } from '../../etl/load/load-files.ts';
-import { pseudonymKey } from '../../etl/privacy/pseudonym-key.ts';
-import { memoryWarehouse } from '../../warehouse/testing/memory-warehouse.ts';
+import { demoFixture } from '../../etl/testing/demo-fixture.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import type { QueryDefinition, Viewer } from '../catalogue/query-definition.ts';
 import { runQuery } from '../catalogue/run-query.ts';
@@ -22,17 +16,10 @@ import { marketSectors } from './market-sectors.ts';
 import { marketShiftShare } from './market-shift-share.ts';
 import { targetSectors } from './target-sectors.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'faro-market-'));
+const demo = demoFixture('market', 7);
 let w: Warehouse;
-
-beforeAll(async () => {
-  await generateDemo({ outDir: dir, scale: 'tiny', seed: 7 });
-  w = await memoryWarehouse();
-  await loadFiles(w, [dir], { now: new Date('2026-11-01T00:00:00Z'), key: pseudonymKey('market cross-check key, long enough') });
-}, 120_000);
-afterAll(() => {
-  w.close();
-  rmSync(dir, { recursive: true, force: true });
+beforeAll(() => {
+  w = demo.warehouse;
 });
 
 type Vac = { m: string; province: string; canton: string; sector: string };
