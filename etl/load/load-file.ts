@@ -144,8 +144,14 @@ async function stageAndWrite(
   const bigFile = statSync(path).size > 20 * 1024 * 1024;
   const run = async (sql: string, long = false) => {
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     await tx.run(sql, bind(sql), long && bigFile ? options.onProgress : undefined);
-    if (process.env.FARO_TRACE) console.error(`${(performance.now() - t0).toFixed(0).padStart(6)} ms  ${sql.replace(/\s+/g, ' ').slice(0, 110)}`);
+    if (process.env.FARO_TRACE) {
+      // CPU time (all of DuckDB's threads) beside the wall time: steadier when other work shares the machine.
+      const cpu = process.cpuUsage(cpu0);
+      const text = process.env.FARO_TRACE === 'sql' ? sql : sql.replace(/\s+/g, ' ').slice(0, 110);
+      console.error(`${(performance.now() - t0).toFixed(0).padStart(6)} ms ${((cpu.user + cpu.system) / 1000).toFixed(0).padStart(6)} ms cpu  ${text}`);
+    }
   };
   const columns = `{${dialect.headers.map((h) => `${literal(h)}: 'VARCHAR'`).join(', ')}}`;
   try {
