@@ -196,10 +196,11 @@ async function stageAndWrite(
   )).filter((c) => c.name !== 'load_id');
   const lookups = source.lookups ?? [];
   if (lookups.length > 0) {
-    // One pass joins each row to what it must find: the misses become rejects, the rest is ready.
+    // One pass joins each row to what it must find: the misses become rejects, the rest is ready. The value
+    // rejected is only kept where nothing was found, not copied for every row.
     const personal = (column: string) => source.columns.find((c) => c.name === column)?.personal;
     const flags = lookups.map((l, i) => `(NOT (${hasError}) AND (${l.when ?? 'true'}) AND (${l.found}) IS NULL) AS __miss_${i},
-      ${personal(l.column) ? 'NULL::VARCHAR' : `left(s.${ident(l.column)}::VARCHAR, 200)`} AS __value_${i}`).join(',\n      ');
+      ${personal(l.column) ? 'NULL::VARCHAR' : `CASE WHEN (${l.found}) IS NULL THEN left(s.${ident(l.column)}::VARCHAR, 200) END`} AS __value_${i}`).join(',\n      ');
     await run(`CREATE TEMP TABLE ready AS SELECT * FROM (
         SELECT s.__line, ${flags}, ${source.insert} FROM checked s ${lookups.map((l) => `LEFT JOIN ${l.join}`).join(' ')} ${source.joins ?? ''}
       ) AS t(__line, ${lookups.map((_, i) => `__miss_${i}, __value_${i}`).join(', ')}, ${tableColumns.map((c) => ident(c.name)).join(', ')})`, true);

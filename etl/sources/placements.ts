@@ -1,7 +1,7 @@
 import { REBUILD_PLACEMENT_MONTHLY } from '../../warehouse/aggregates.ts';
 import type { SourceContract } from '../contract/source-contract.ts';
 import { column, date, id } from './columns.ts';
-import { monthOf, pseudonymOf } from './sql-fragments.ts';
+import { monthOf, pseudonym } from './sql-fragments.ts';
 
 /** Channels through which a placement came about. */
 export const PLACEMENT_CHANNELS = {
@@ -31,13 +31,19 @@ export const placements: SourceContract = {
     column('salario', { type: 'decimal', min: 0, max: 1_000_000 }, { es: 'Salario mensual (USD)', en: 'Monthly wage (USD)' }, { required: false }),
     column('canal', { type: 'code', values: PLACEMENT_CHANNELS }, { es: 'Canal: consejeria, portal, feria, taller, concertacion', en: 'Channel: counselling, portal, job fair, workshop, outreach' }),
   ],
-  derive: {
-    seeker_pid: pseudonymOf('id_buscador', 'buscador'),
-  },
   checks: [],
   lookups: [
     { join: 'vacancy v ON v.vacancy_id = s.id_vacante', found: 'v.vacancy_id', column: 'id_vacante', reason: 'vacante_desconocida: la vacante no está registrada' },
-    { join: 'seeker p ON p.seeker_id = s.seeker_pid', found: 'p.seeker_id', column: 'id_buscador', reason: 'buscador_desconocido: la persona no está registrada' },
+    {
+      // The seeker of each distinct record id, found once, then joined to the rows by that short id: cheaper than
+      // pseudonymising per distinct id, joining the pseudonym back to every row and joining every row to seeker by it.
+      join: `(SELECT d.id_buscador, p.seeker_id, p.sex, p.age_band
+        FROM (SELECT DISTINCT id_buscador FROM checked) d JOIN seeker p ON p.seeker_id = ${pseudonym("'buscador:' || d.id_buscador")}) p
+        ON p.id_buscador = s.id_buscador`,
+      found: 'p.seeker_id',
+      column: 'id_buscador',
+      reason: 'buscador_desconocido: la persona no está registrada',
+    },
   ],
   afterInsert: REBUILD_PLACEMENT_MONTHLY,
   insert: `s.id_colocacion, p.seeker_id, s.id_vacante, s.fecha_colocacion, ${monthOf('s.fecha_colocacion')}, v.office_code,
