@@ -62,23 +62,16 @@ export interface RowCheck {
 }
 
 /**
- * A value derived from one typed column only (a pseudonym above all): the loader computes it
- * once per distinct value of that column rather than once per row.
- */
-export interface DistinctDerive {
-  /** The typed column (`s.<of>`) the value depends on. */
-  of: string;
-  /** SQL over `s.<of>`. */
-  sql: string;
-}
-
-/**
  * A row of another table each row must find (the vacancy a placement fills): joined once, both
  * to check that it exists and to take its columns for the insert, instead of checking with one
  * query and joining with another.
  */
 export interface Lookup {
-  /** `<table> <alias> ON <condition over the alias and s>`, LEFT JOINed to the typed rows `s`. */
+  /**
+   * `<table> <alias> ON <condition over the alias and s>`, LEFT JOINed to the typed rows `s`; the
+   * table may be a subquery, which can read all the typed rows as `checked` (to find each
+   * distinct value once).
+   */
   join: string;
   /** SQL that is NULL exactly when no row was found (the found row's key). */
   found: string;
@@ -107,10 +100,12 @@ export interface SourceContract {
   replaceScope?: readonly string[];
   columns: readonly ColumnContract[];
   /**
-   * Values computed once per row from the typed columns `s` (pseudonyms above all, which cost
-   * two SHA-256 each), then usable as `s.<name>` in checks, joins and the insert.
+   * Values computed once per row from the typed columns `s` (the pseudonyms of a file's own
+   * records, which cost two SHA-256 each), then usable as `s.<name>` in checks, joins and the
+   * insert. A reference to another table's pseudonymised row is a lookup instead (see
+   * `etl/sources/lookups.ts`): its pseudonym is computed once per distinct value.
    */
-  derive?: Readonly<Record<string, string | DistinctDerive>>;
+  derive?: Readonly<Record<string, string>>;
   /** Checks beyond single values: references to other tables, order of dates. */
   checks: readonly RowCheck[];
   /**

@@ -295,21 +295,10 @@ async function stageWithLines(tx: Session, index: LineIndex): Promise<void> {
   await tx.run('DROP TABLE line_map');
 }
 
-/**
- * The statement typing and checking every staged row (`checked`): typed columns, their error
- * columns, and the derived values. A value derived from one column only is computed once per
- * distinct value of it and joined back (pseudonyms cost two SHA-256 each, and ids repeat).
- */
+/** The statement typing and checking every staged row (`checked`): typed columns, their error columns, and the derived values. */
 function checkedSql(source: SourceContract): string {
-  const derives = Object.entries(source.derive ?? {});
-  const rowWise = derives.flatMap(([name, d]) => (typeof d === 'string' ? [`, ${d} AS ${ident(name)}`] : [])).join('');
-  const distinct = derives.flatMap(([name, d]) => (typeof d === 'string' ? [] : [{ name, ...d }]));
-  const typed = `SELECT raw.__line, ${checkedSelect(source.columns)} FROM staged raw`;
-  if (distinct.length === 0) return `CREATE TEMP TABLE checked AS SELECT s.*${rowWise} FROM (${typed}) s`;
-  return `CREATE TEMP TABLE checked AS WITH typed AS MATERIALIZED (${typed})
-    SELECT s.*${rowWise}${distinct.map((d, i) => `, d${i}.${ident(d.name)}`).join('')}
-    FROM typed s ${distinct.map((d, i) => `LEFT JOIN (SELECT s.${ident(d.of)}, ${d.sql} AS ${ident(d.name)} FROM (SELECT DISTINCT ${ident(d.of)} FROM typed) s) d${i}
-      ON d${i}.${ident(d.of)} = s.${ident(d.of)}`).join(' ')}`;
+  const derived = Object.entries(source.derive ?? {}).map(([name, sql]) => `, ${sql} AS ${ident(name)}`).join('');
+  return `CREATE TEMP TABLE checked AS SELECT s.*${derived} FROM (SELECT raw.__line, ${checkedSelect(source.columns)} FROM staged raw) s`;
 }
 
 function checkHeaders(path: string, dialect: CsvDialect, source: SourceContract): void {

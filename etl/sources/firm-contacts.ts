@@ -1,6 +1,7 @@
 import type { SourceContract } from '../contract/source-contract.ts';
 import { column, date, id, office, ruc } from './columns.ts';
-import { monthOf, pseudonymOf } from './sql-fragments.ts';
+import { firmLookup } from './lookups.ts';
+import { monthOf } from './sql-fragments.ts';
 
 /** The five steps of the employer-outreach cycle. */
 export const OUTREACH_STEPS = {
@@ -25,10 +26,7 @@ export const firmContacts: SourceContract = {
     date('fecha_contacto', { es: 'Fecha del contacto', en: 'Contact date' }),
     column('paso', { type: 'code', values: OUTREACH_STEPS }, { es: 'Paso: analisis_mercado, focalizacion, facilitacion, coordinacion, seguimiento', en: 'Outreach step' }),
   ],
-  derive: {
-    firm_pid: pseudonymOf('ruc_empresa', 'ruc'),
-  },
   checks: [],
-  lookups: [{ join: 'firm f ON f.firm_id = s.firm_pid', found: 'f.firm_id', column: 'ruc_empresa', reason: 'empresa_desconocida: la empresa no está registrada' }],
-  insert: `s.id_contacto, s.firm_pid, s.codigo_oficina, s.fecha_contacto, ${monthOf('s.fecha_contacto')}, s.paso`,
+  lookups: [firmLookup('ruc_empresa')],
+  insert: `s.id_contacto, f.firm_id, s.codigo_oficina, s.fecha_contacto, ${monthOf('s.fecha_contacto')}, s.paso`,
 };

@@ -1,6 +1,6 @@
 import type { SourceContract } from '../contract/source-contract.ts';
 import { column, date, id } from './columns.ts';
-import { pseudonymOf } from './sql-fragments.ts';
+import { seekerLookup } from './lookups.ts';
 
 /** Cases of temporary labor-mobility programmes abroad: `movilidad.csv`. */
 export const mobilityCases: SourceContract = {
@@ -18,12 +18,9 @@ export const mobilityCases: SourceContract = {
     date('fecha_apertura', { es: 'Fecha de apertura del caso', en: 'Case opening date' }),
     date('fecha_actualizacion', { es: 'Fecha de la última actualización', en: 'Last update date' }),
   ],
-  derive: {
-    seeker_pid: pseudonymOf('id_buscador', 'buscador'),
-  },
   checks: [
     { column: 'fecha_actualizacion', failsWhen: 's.fecha_actualizacion < s.fecha_apertura', reason: 'fechas_invertidas: la actualización es anterior a la apertura' },
   ],
-  lookups: [{ join: 'seeker p ON p.seeker_id = s.seeker_pid', found: 'p.seeker_id', column: 'id_buscador', reason: 'buscador_desconocido: la persona no está registrada' }],
-  insert: `s.id_caso, s.seeker_pid, s.programa, upper(s.pais_destino), s.etapa, s.fecha_apertura, s.fecha_actualizacion`,
+  lookups: [seekerLookup()],
+  insert: `s.id_caso, p.seeker_id, s.programa, upper(s.pais_destino), s.etapa, s.fecha_apertura, s.fecha_actualizacion`,
 };

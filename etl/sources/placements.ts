@@ -1,7 +1,8 @@
 import { REBUILD_PLACEMENT_MONTHLY } from '../../warehouse/aggregates.ts';
 import type { SourceContract } from '../contract/source-contract.ts';
 import { column, date, id } from './columns.ts';
-import { monthOf, pseudonym } from './sql-fragments.ts';
+import { seekerLookup } from './lookups.ts';
+import { monthOf } from './sql-fragments.ts';
 
 /** Channels through which a placement came about. */
 export const PLACEMENT_CHANNELS = {
@@ -34,16 +35,7 @@ export const placements: SourceContract = {
   checks: [],
   lookups: [
     { join: 'vacancy v ON v.vacancy_id = s.id_vacante', found: 'v.vacancy_id', column: 'id_vacante', reason: 'vacante_desconocida: la vacante no está registrada' },
-    {
-      // The seeker of each distinct record id, found once, then joined to the rows by that short id: cheaper than
-      // pseudonymising per distinct id, joining the pseudonym back to every row and joining every row to seeker by it.
-      join: `(SELECT d.id_buscador, p.seeker_id, p.sex, p.age_band
-        FROM (SELECT DISTINCT id_buscador FROM checked) d JOIN seeker p ON p.seeker_id = ${pseudonym("'buscador:' || d.id_buscador")}) p
-        ON p.id_buscador = s.id_buscador`,
-      found: 'p.seeker_id',
-      column: 'id_buscador',
-      reason: 'buscador_desconocido: la persona no está registrada',
-    },
+    seekerLookup(['sex', 'age_band']),
   ],
   afterInsert: REBUILD_PLACEMENT_MONTHLY,
   insert: `s.id_colocacion, p.seeker_id, s.id_vacante, s.fecha_colocacion, ${monthOf('s.fecha_colocacion')}, v.office_code,

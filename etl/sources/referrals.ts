@@ -1,6 +1,7 @@
 import type { SourceContract } from '../contract/source-contract.ts';
 import { column, date, id } from './columns.ts';
-import { monthOf, pseudonymOf } from './sql-fragments.ts';
+import { seekerLookup } from './lookups.ts';
+import { monthOf } from './sql-fragments.ts';
 
 /** Seekers sent to vacancies (derivaciones / postulaciones): `derivaciones.csv`. */
 export const referrals: SourceContract = {
@@ -16,13 +17,10 @@ export const referrals: SourceContract = {
     date('fecha_derivacion', { es: 'Fecha de la derivación', en: 'Referral date' }),
     column('entrevistado', { type: 'boolean' }, { es: 'Fue entrevistada por la empresa (S/N)', en: 'Interviewed by the firm (Y/N)' }),
   ],
-  derive: {
-    seeker_pid: pseudonymOf('id_buscador', 'buscador'),
-  },
   checks: [],
   lookups: [
     { join: 'vacancy v ON v.vacancy_id = s.id_vacante', found: 'v.vacancy_id', column: 'id_vacante', reason: 'vacante_desconocida: la vacante no está registrada' },
-    { join: 'seeker p ON p.seeker_id = s.seeker_pid', found: 'p.seeker_id', column: 'id_buscador', reason: 'buscador_desconocido: la persona no está registrada' },
+    seekerLookup(),
   ],
-  insert: `s.id_derivacion, s.seeker_pid, s.id_vacante, s.fecha_derivacion, ${monthOf('s.fecha_derivacion')}, s.entrevistado`,
+  insert: `s.id_derivacion, p.seeker_id, s.id_vacante, s.fecha_derivacion, ${monthOf('s.fecha_derivacion')}, s.entrevistado`,
 };

@@ -1,6 +1,7 @@
 import type { SourceContract } from '../contract/source-contract.ts';
 import { column, date, id, office, ruc } from './columns.ts';
-import { monthOf, pseudonymOf } from './sql-fragments.ts';
+import { firmLookup, seekerLookup } from './lookups.ts';
+import { monthOf } from './sql-fragments.ts';
 
 /** Kinds of service event, as the PES names them, and their canonical value. */
 export const SERVICE_EVENT_KINDS = {
@@ -27,16 +28,12 @@ export const serviceEvents: SourceContract = {
     column('id_buscador', { type: 'text', maxLength: 40 }, { es: 'Persona atendida (si aplica)', en: 'Seeker served (if any)' }, { required: false }),
     ruc('ruc_empresa', false),
   ],
-  derive: {
-    seeker_pid: pseudonymOf('id_buscador', 'buscador'),
-    firm_pid: pseudonymOf('ruc_empresa', 'ruc'),
-  },
   checks: [],
   lookups: [
-    { ...{ join: 'seeker p ON p.seeker_id = s.seeker_pid', found: 'p.seeker_id', column: 'id_buscador', reason: 'buscador_desconocido: la persona no está registrada' }, when: 's.id_buscador IS NOT NULL' },
-    { ...{ join: 'firm f ON f.firm_id = s.firm_pid', found: 'f.firm_id', column: 'ruc_empresa', reason: 'empresa_desconocida: la empresa no está registrada' }, when: 's.ruc_empresa IS NOT NULL' },
+    { ...seekerLookup(), when: 's.id_buscador IS NOT NULL' },
+    { ...firmLookup('ruc_empresa'), when: 's.ruc_empresa IS NOT NULL' },
   ],
   insert: `s.id_evento, s.tipo, s.fecha, ${monthOf('s.fecha')}, s.codigo_oficina,
-    s.seeker_pid,
-    s.firm_pid`,
+    p.seeker_id,
+    f.firm_id`,
 };

@@ -9,14 +9,6 @@ export function pseudonym(expr: string): string {
   return `left(sha256(unhex($key_outer) || unhex(sha256(unhex($key_inner) || encode(${expr})))), 32)`;
 }
 
-/**
- * The keyed pseudonym of one typed column with a prefix (`'buscador:' || s.id_buscador`),
- * declared so that the loader computes it once per distinct value.
- */
-export function pseudonymOf(column: string, prefix: string): { of: string; sql: string } {
-  return { of: column, sql: pseudonym(`'${prefix}:' || s.${column}`) };
-}
-
 /** Youth-aware age bands used across the observatory. */
 export function ageBand(ageExpr: string): string {
   return `CASE WHEN ${ageExpr} < 18 THEN '15-17' WHEN ${ageExpr} < 25 THEN '18-24' WHEN ${ageExpr} < 30 THEN '25-29'

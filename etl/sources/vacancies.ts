@@ -1,6 +1,7 @@
 import type { SourceContract } from '../contract/source-contract.ts';
 import { canton, column, date, id, office, ruc } from './columns.ts';
-import { monthOf, pseudonymOf } from './sql-fragments.ts';
+import { firmLookup } from './lookups.ts';
+import { monthOf } from './sql-fragments.ts';
 
 /** Vacancies posted by firms: `vacantes.csv`. */
 export const vacancies: SourceContract = {
@@ -20,13 +21,10 @@ export const vacancies: SourceContract = {
     canton(),
     column('salario_ofrecido', { type: 'decimal', min: 0, max: 1_000_000 }, { es: 'Salario mensual ofrecido (USD)', en: 'Monthly wage offered (USD)' }, { required: false }),
   ],
-  derive: {
-    firm_pid: pseudonymOf('ruc_empresa', 'ruc'),
-  },
   checks: [
     { column: 'fecha_cierre', failsWhen: 's.fecha_cierre < s.fecha_publicacion', reason: 'fechas_invertidas: la fecha de cierre es anterior a la de publicación' },
   ],
-  lookups: [{ join: 'firm f ON f.firm_id = s.firm_pid', found: 'f.firm_id', column: 'ruc_empresa', reason: 'empresa_desconocida: la empresa no está registrada' }],
+  lookups: [firmLookup('ruc_empresa', ['sector_code'])],
   insert: `s.id_vacante, f.firm_id, s.codigo_oficina, s.fecha_publicacion, ${monthOf('s.fecha_publicacion')}, s.fecha_cierre,
     s.numero_puestos, left(s.codigo_ciuo, 1), f.sector_code, s.codigo_canton, left(s.codigo_canton, 2), s.salario_ofrecido`,
 };
