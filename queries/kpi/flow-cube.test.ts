@@ -3,7 +3,7 @@ import { memoryWarehouse } from '../../warehouse/testing/memory-warehouse.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { KpiSql } from './kpi-filters.ts';
 import { insertKpiFixture } from './insert-kpi-fixture.ts';
-import { flowsFromCube, flowsFromRecords, kpiSummaryFlows } from './kpi-summary-parts.ts';
+import { kpiSummaryPlacements, kpiSummaryVacancies, placementsFromCube, placementsFromRecords, vacanciesFromCube, vacanciesFromRecords } from './kpi-summary-parts.ts';
 
 let w: Warehouse;
 beforeAll(async () => {
@@ -24,24 +24,32 @@ describe('placement and vacancy figures from the flow cube', () => {
           const sql = build(k);
           return w.columns(sql, k.params);
         };
-        const [cube, records] = [await run(flowsFromCube), await run(flowsFromRecords)];
-        expect(cube.names).toEqual(records.names);
-        expect(cube.types, `${from}..${to}`).toEqual(records.types);
-        records.values.forEach((col, c) => {
-          const [got, want] = [cube.values[c]![0], col[0]];
-          if (typeof want === 'number' && !Number.isInteger(want)) expect(got, `${from}..${to} ${records.names[c]}`).toBeCloseTo(want, 9);
-          else expect(got, `${from}..${to} ${records.names[c]}`).toEqual(want);
-        });
-        compared += Number(records.values[records.names.indexOf('placements')]![0]);
+        for (const [fromCube, fromRecords] of [[placementsFromCube, placementsFromRecords], [vacanciesFromCube, vacanciesFromRecords]]) {
+          const [cube, records] = [await run(fromCube!), await run(fromRecords!)];
+          expect(cube.names).toEqual(records.names);
+          expect(cube.types, `${from}..${to}`).toEqual(records.types);
+          records.values.forEach((col, c) => {
+            const [got, want] = [cube.values[c]![0], col[0]];
+            if (typeof want === 'number' && !Number.isInteger(want)) expect(got, `${from}..${to} ${records.names[c]}`).toBeCloseTo(want, 9);
+            else expect(got, `${from}..${to} ${records.names[c]}`).toEqual(want);
+          });
+          const at = records.names.indexOf(fromCube === placementsFromCube ? 'placements' : 'vacancies');
+          compared += Number(records.values[at]![0]);
+        }
       }
     }
     expect(compared).toBeGreaterThan(20);
   });
 
-  it('is read only without any filter', () => {
-    expect(kpiSummaryFlows.build(kpiSummaryFlows.params.parse({ from: '2024-01', to: '2024-03' }), null).sql).toContain('FROM placement_month m');
+  it('is read without any filter that applies: any filter for placements, a vacancy filter for vacancies', () => {
+    const sql = (part: typeof kpiSummaryPlacements, f: Record<string, string | undefined>) => part.build(part.params.parse(f), null).sql;
+    expect(sql(kpiSummaryPlacements, { from: '2024-01', to: '2024-03' })).toContain('FROM placement_month m');
+    expect(sql(kpiSummaryVacancies, { from: '2024-01', to: '2024-03', sex: 'F', age: 'youth', channel: 'portal' })).toContain('FROM vacancy_month v');
     for (const f of [{ sector: 'G' }, { sex: 'F' }, { channel: 'portal' }, { province: '17' }]) {
-      expect(kpiSummaryFlows.build(kpiSummaryFlows.params.parse(f), null).sql, JSON.stringify(f)).not.toContain('FROM placement_month m');
+      expect(sql(kpiSummaryPlacements, f), JSON.stringify(f)).not.toContain('FROM placement_month m');
+    }
+    for (const f of [{ sector: 'G' }, { occupation: '5' }, { office: 'OF-1701' }, { province: '17' }]) {
+      expect(sql(kpiSummaryVacancies, f), JSON.stringify(f)).not.toContain('FROM vacancy_month v');
     }
   });
 });

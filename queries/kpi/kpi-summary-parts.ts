@@ -1,13 +1,13 @@
 import { observableUntil } from '../../warehouse/observable-sql.ts';
-import { pairCountsByMonth } from './pair-counts-route.ts';
 import { defineQuery, type ColumnDoc } from '../catalogue/query-definition.ts';
-import { FACT_DATA_END_SQL, FACT_FOLLOWUP_END_SQL, KpiSql, PERIOD_COLUMNS, PERSON_OR_PLACE, histogramQuantile, histogramQuantiles, kpiParams, quantile, ratio, without } from './kpi-filters.ts';
+import { FACT_DATA_END_SQL, FACT_FILTERS, FACT_FOLLOWUP_END_SQL, KpiSql, PERIOD_COLUMNS, PERSON_OR_PLACE, histogramQuantile, histogramQuantiles, kpiParams, quantile, ratio, without } from './kpi-filters.ts';
+import { pairCountsByMonth } from './pair-counts-route.ts';
 
 /**
- * The three parts `kpi-summary` is put together from (see `QueryDefinition.parts`), split by the
+ * The four parts `kpi-summary` is put together from (see `QueryDefinition.parts`), split by the
  * filters each depends on, so that a filter change recomputes only the part it touches: the
- * registrations (seeker filters only), the attendance (seeker filters and channel), and the
- * flows of referrals, placements and vacancies (every filter). The definitions are those of
+ * registrations (seeker filters only), the attendance (seeker filters and channel), referrals and
+ * placements (every filter), and vacancies (vacancy filters only). The definitions are those of
  * `kpi-summary`. Not in the catalogue: the API serves them only as parts of it.
  */
 
@@ -93,14 +93,23 @@ export const kpiSummaryAttended = part('kpi-summary-attended', 'Personas atendid
         WHERE ${k.inPeriod('e.month')} AND ${k.where('event_fact', 'e')}`;
 });
 
-/** Referrals, placements, vacancies and follow-ups, with the period: every filter. */
-export const kpiSummaryFlows = part('kpi-summary-flows', 'Derivaciones, colocaciones y vacantes', 'Referrals, placements and vacancies', [
+/** Referrals, placements and their follow-ups, with the period: every filter. */
+export const kpiSummaryPlacements = part('kpi-summary-placements', 'Derivaciones y colocaciones', 'Referrals and placements', [
   ...PERIOD_COLUMNS,
   col('referrals', 'integer', 'Derivaciones', 'Referrals'),
   col('placements', 'integer', 'Colocaciones', 'Placements'),
   col('persons_placed', 'integer', 'Personas colocadas', 'Persons placed'),
   col('median_days_to_placement', 'number', 'Mediana de días del registro a la colocación', 'Median days from registration to placement'),
   col('p75_days_to_placement', 'number', 'P75 de días del registro a la colocación', 'P75 days from registration to placement'),
+  col('followed_up_3m', 'integer', 'Colocaciones con seguimiento a 3 meses', 'Placements followed up at 3 months'),
+  col('retention_3m', 'number', 'Permanencia a 3 meses', 'Retention at 3 months'),
+  col('followed_up_6m', 'integer', 'Colocaciones con seguimiento a 6 meses', 'Placements followed up at 6 months'),
+  col('retention_6m', 'number', 'Permanencia a 6 meses', 'Retention at 6 months'),
+  col('followup_completion', 'number', 'Cumplimiento del seguimiento', 'Follow-up completion rate'),
+], [], (k) => (without(k.filters, FACT_FILTERS.placement_fact) ? placementsFromCube(k) : placementsFromRecords(k)));
+
+/** Vacancies, positions and their fill: vacancy filters only (a person's sex or age, or a channel, does not change them). */
+export const kpiSummaryVacancies = part('kpi-summary-vacancies', 'Vacantes y su cobertura', 'Vacancies and their fill', [
   col('vacancies', 'integer', 'Vacantes publicadas', 'Vacancies posted'),
   col('positions', 'integer', 'Puestos', 'Positions'),
   col('filled_positions', 'integer', 'Puestos cubiertos', 'Positions filled'),
@@ -108,26 +117,24 @@ export const kpiSummaryFlows = part('kpi-summary-flows', 'Derivaciones, colocaci
   col('median_days_to_fill', 'number', 'Mediana de días hasta cubrir', 'Median days to fill'),
   col('p75_days_to_fill', 'number', 'P75 de días hasta cubrir', 'P75 days to fill'),
   col('share_open_30d', 'number', 'Proporción abierta a los 30 días', 'Share still open after 30 days'),
-  col('followed_up_3m', 'integer', 'Colocaciones con seguimiento a 3 meses', 'Placements followed up at 3 months'),
-  col('retention_3m', 'number', 'Permanencia a 3 meses', 'Retention at 3 months'),
-  col('followed_up_6m', 'integer', 'Colocaciones con seguimiento a 6 meses', 'Placements followed up at 6 months'),
-  col('retention_6m', 'number', 'Permanencia a 6 meses', 'Retention at 6 months'),
-  col('followup_completion', 'number', 'Cumplimiento del seguimiento', 'Follow-up completion rate'),
-], [], (k) => (without(k.filters, [...PERSON_OR_PLACE, 'sector', 'occupation', 'channel']) ? flowsFromCube(k) : flowsFromRecords(k)));
+], ['sex', 'age', 'channel'], (k) => (without(k.filters, FACT_FILTERS.vacancy_fact) ? vacanciesFromCube(k) : vacanciesFromRecords(k)));
 
-/** The flows' answer from the CTEs `referral_agg`, `plc_agg` and `vac_agg`, whichever route computed them. */
-function flowsSelect(k: KpiSql): string {
+/** The placements part's answer from the CTEs `referral_agg` and `plc_agg`, whichever route computed them. */
+function placementsSelect(k: KpiSql): string {
   return `SELECT strftime(${k.lo}, '%Y-%m') AS period_from, strftime(${k.hi}, '%Y-%m') AS period_to,
         referrals::INTEGER AS referrals, placements::INTEGER AS placements, persons_placed::INTEGER AS persons_placed,
         median_days_to_placement, p75_days_to_placement,
-        vacancies::INTEGER AS vacancies, positions::INTEGER AS positions, filled_positions::INTEGER AS filled_positions,
-        ${ratio('filled_positions', 'positions')} AS fill_rate, median_days_to_fill, p75_days_to_fill,
-        ${ratio('open_30', 'observable_30')} AS share_open_30d,
         followed_up_3m::INTEGER AS followed_up_3m, ${ratio('retained_3m', 'followed_up_3m')} AS retention_3m,
         followed_up_6m::INTEGER AS followed_up_6m, ${ratio('retained_6m', 'followed_up_6m')} AS retention_6m,
         ${ratio('done', 'due')} AS followup_completion
-      FROM referral_agg, plc_agg, vac_agg`;
+      FROM referral_agg, plc_agg`;
 }
+
+/** The vacancies part's answer from the CTE `vac_agg`, whichever route computed it. */
+const VACANCIES_SELECT = `SELECT vacancies::INTEGER AS vacancies, positions::INTEGER AS positions, filled_positions::INTEGER AS filled_positions,
+        ${ratio('filled_positions', 'positions')} AS fill_rate, median_days_to_fill, p75_days_to_fill,
+        ${ratio('open_30', 'observable_30')} AS share_open_30d
+      FROM vac_agg`;
 
 /** The referrals of the period under the filters: from the pair cube when at most two apply, else counted. */
 function referralCount(k: KpiSql): string {
@@ -137,8 +144,8 @@ function referralCount(k: KpiSql): string {
     : `SELECT count(*) AS referrals FROM referral_fact r WHERE ${k.inPeriod('r.ref_month')} AND ${k.where('referral_fact', 'r')}`;
 }
 
-/** The flows computed from the records (the referrals from the pair cube when it can), under any filters. */
-export function flowsFromRecords(k: KpiSql): string {
+/** Referrals and placements computed from the records (the referrals from the pair cube when it can), under any filters. */
+export function placementsFromRecords(k: KpiSql): string {
   return `WITH
       referral_agg AS (${referralCount(k)}),
       plc_agg AS (
@@ -153,8 +160,13 @@ export function flowsFromRecords(k: KpiSql): string {
           count(*) FILTER (WHERE p.placed_on <= e.o1) + count(*) FILTER (WHERE p.placed_on <= e.o3)
             + count(*) FILTER (WHERE p.placed_on <= e.o6) AS due
         FROM placement_fact p CROSS JOIN (SELECT ${[1, 3, 6].map((m) => `${observableUntil(m, FACT_FOLLOWUP_END_SQL)} AS o${m}`).join(', ')}) e
-        WHERE ${k.inPeriod('p.month')} AND ${k.where('placement_fact', 'p')}),
-      vac_agg AS (
+        WHERE ${k.inPeriod('p.month')} AND ${k.where('placement_fact', 'p')})
+      ${placementsSelect(k)}`;
+}
+
+/** Vacancies computed from the records, under any vacancy filters. */
+export function vacanciesFromRecords(k: KpiSql): string {
+  return `WITH vac_agg AS (
         SELECT count(*) AS vacancies, coalesce(sum(v.positions), 0) AS positions,
           coalesce(sum(least(v.placements, v.positions)), 0) AS filled_positions,
           ${quantile("date_diff('day', v.posted_on, v.first_placed_on)", 0.5)} AS median_days_to_fill,
@@ -163,20 +175,18 @@ export function flowsFromRecords(k: KpiSql): string {
           count(*) FILTER (WHERE v.posted_on + 30 <= e.d AND (v.closed_on IS NULL OR v.closed_on > v.posted_on + 30)) AS open_30
         FROM vacancy_fact v CROSS JOIN (SELECT ${FACT_DATA_END_SQL} AS d) e
         WHERE ${k.inPeriod('v.posted_month')} AND ${k.where('vacancy_fact', 'v')})
-      ${flowsSelect(k)}`;
+      ${VACANCIES_SELECT}`;
 }
 
 /**
- * The flows from the flow cube (warehouse/flow-cube.ts), for any period without a filter: the
- * same values as from the records, from a few hundred rows.
+ * Referrals and placements from the flow cube (warehouse/flow-cube.ts), for any period without a
+ * filter: the same values as from the records, from a few hundred rows.
  */
-export function flowsFromCube(k: KpiSql): string {
+export function placementsFromCube(k: KpiSql): string {
   return `WITH
       referral_agg AS (SELECT coalesce(sum(r.referrals), 0) AS referrals FROM referral_month r WHERE ${k.inPeriod('r.month')}),
       pd AS (SELECT h.days, sum(h.n) AS n FROM placement_days h WHERE ${k.inPeriod('h.month')} GROUP BY h.days),
-      fd AS (SELECT h.days, sum(h.n) AS n FROM fill_days h WHERE ${k.inPeriod('h.month')} GROUP BY h.days),
       pq AS (${histogramQuantiles('pd', { q50: 0.5, q75: 0.75 })}),
-      fq AS (${histogramQuantiles('fd', { q50: 0.5, q75: 0.75 })}),
       plc_agg AS (
         SELECT coalesce(sum(m.placements), 0) AS placements,
           (SELECT coalesce(sum(c.persons), 0) FROM placement_reach c WHERE ${k.inPeriod('c.month')} AND (c.prev IS NULL OR c.prev < ${k.lo})) AS persons_placed,
@@ -184,14 +194,22 @@ export function flowsFromCube(k: KpiSql): string {
           coalesce(sum(m.followed_up_3m), 0) AS followed_up_3m, coalesce(sum(m.retained_3m), 0) AS retained_3m,
           coalesce(sum(m.followed_up_6m), 0) AS followed_up_6m, coalesce(sum(m.retained_6m), 0) AS retained_6m,
           coalesce(sum(m.done), 0) AS done, coalesce(sum(m.due), 0) AS due
-        FROM placement_month m WHERE ${k.inPeriod('m.month')}),
+        FROM placement_month m WHERE ${k.inPeriod('m.month')})
+      ${placementsSelect(k)}`;
+}
+
+/** Vacancies from the flow cube, for any period without a vacancy filter: the same values as from the records. */
+export function vacanciesFromCube(k: KpiSql): string {
+  return `WITH
+      fd AS (SELECT h.days, sum(h.n) AS n FROM fill_days h WHERE ${k.inPeriod('h.month')} GROUP BY h.days),
+      fq AS (${histogramQuantiles('fd', { q50: 0.5, q75: 0.75 })}),
       vac_agg AS (
         SELECT coalesce(sum(v.vacancies), 0) AS vacancies, coalesce(sum(v.positions), 0) AS positions, coalesce(sum(v.filled), 0) AS filled_positions,
           (SELECT q50 FROM fq) AS median_days_to_fill, (SELECT q75 FROM fq) AS p75_days_to_fill,
           coalesce(sum(v.observable_30), 0) AS observable_30, coalesce(sum(v.open_30), 0) AS open_30
         FROM vacancy_month v WHERE ${k.inPeriod('v.month')})
-      ${flowsSelect(k)}`;
+      ${VACANCIES_SELECT}`;
 }
 
 /** The parts, in the order `combine` reads them. */
-export const KPI_SUMMARY_PARTS = [kpiSummaryRegistrations, kpiSummaryAttended, kpiSummaryFlows] as const;
+export const KPI_SUMMARY_PARTS = [kpiSummaryRegistrations, kpiSummaryAttended, kpiSummaryPlacements, kpiSummaryVacancies] as const;

@@ -118,10 +118,12 @@ describe('kpi-summary put together from its parts', () => {
 
   it('keys each part by only the filters it depends on', () => {
     const key = (part: (typeof KPI_SUMMARY_PARTS)[number], p: Record<string, unknown>) => answerKey(part, p, null);
-    const [registrations, attended, flows] = KPI_SUMMARY_PARTS;
+    const [registrations, attended, placements, vacancies] = KPI_SUMMARY_PARTS;
     expect(key(registrations, { sector: 'G', occupation: '5', channel: 'portal', sex: 'F' })).toBe(key(registrations, { sex: 'F' }));
     expect(key(attended, { sector: 'G', channel: 'portal' })).toBe(key(attended, { channel: 'portal' }));
     expect(key(attended, { channel: 'portal' })).not.toBe(key(attended, {}));
-    expect(key(flows, { sector: 'G' })).not.toBe(key(flows, {}));
+    expect(key(placements, { sector: 'G' })).not.toBe(key(placements, {}));
+    expect(key(vacancies, { sector: 'G', sex: 'F', age: 'youth', channel: 'portal' })).toBe(key(vacancies, { sector: 'G' }));
+    expect(key(vacancies, { sector: 'G' })).not.toBe(key(vacancies, {}));
   });
 });

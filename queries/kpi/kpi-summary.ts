@@ -1,4 +1,3 @@
-import type { Columns } from '../../warehouse/warehouse.ts';
 import { defineQuery, type ColumnDoc } from '../catalogue/query-definition.ts';
 import { PERIOD_COLUMNS, kpiParams, ratio, kpiWarm } from './kpi-filters.ts';
 import { KPI_SUMMARY_PARTS } from './kpi-summary-parts.ts';
@@ -78,29 +77,33 @@ export const kpiSummary = defineQuery({
   // The policy page's landing view, its sex and youth filters and each province, precomputed when a warehouse is served.
   warm: kpiWarm(),
   build: (f, viewer) => {
-    const [r, a, fl] = KPI_SUMMARY_PARTS.map((q) => q.build(f, viewer));
+    const parts = KPI_SUMMARY_PARTS.map((q) => q.build(f, viewer));
+    const alias = (name: string) => `p${KPI_SUMMARY_PARTS.findIndex((q) => q.columns.some((c) => c.name === name))}`;
+    const derived: Record<string, string> = {
+      placement_rate: ratio(`${alias('placements')}.placements`, `${alias('seekers_attended')}.seekers_attended`),
+      persons_placed_per_registered: ratio(`${alias('persons_placed')}.persons_placed`, `${alias('persons_registered')}.persons_registered`),
+    };
     return {
-      sql: `WITH r AS (${r!.sql}), a AS (${a!.sql}), f AS (${fl!.sql})
-      SELECT f.period_from, f.period_to, r.registrations, r.persons_registered, r.active_seekers, a.seekers_attended,
-        r.median_days_to_first_service, f.referrals, f.placements, f.persons_placed,
-        ${ratio('f.placements', 'a.seekers_attended')} AS placement_rate,
-        ${ratio('f.persons_placed', 'r.persons_registered')} AS persons_placed_per_registered,
-        f.* EXCLUDE (period_from, period_to, referrals, placements, persons_placed)
-      FROM r, a, f`,
-      params: { ...r!.params, ...a!.params, ...fl!.params },
+      sql: `WITH ${parts.map((part, i) => `p${i} AS (${part.sql})`).join(', ')}
+      SELECT ${kpiSummaryColumns.map(({ name }) => (derived[name] ? `${derived[name]} AS ${name}` : `${alias(name)}.${name}`)).join(', ')}
+      FROM ${parts.map((_, i) => `p${i}`).join(', ')}`,
+      params: Object.assign({}, ...parts.map((part) => part.params)),
     };
   },
   parts: {
     of: KPI_SUMMARY_PARTS,
-    combine: ([r, a, f]) => {
-      const get = (c: Columns, name: string) => c.values[c.names.indexOf(name)]![0] as number | null;
+    combine: (answers) => {
+      const get = (name: string) => {
+        const c = answers.find((a) => a.names.includes(name))!;
+        return c.values[c.names.indexOf(name)]![0] as number | null;
+      };
       const div = (num: number | null, den: number | null) => (num === null || !den ? null : num / den);
       const extra: Record<string, { type: string; value: unknown }> = {
-        placement_rate: { type: 'DOUBLE', value: div(get(f!, 'placements'), get(a!, 'seekers_attended')) },
-        persons_placed_per_registered: { type: 'DOUBLE', value: div(get(f!, 'persons_placed'), get(r!, 'persons_registered')) },
+        placement_rate: { type: 'DOUBLE', value: div(get('placements'), get('seekers_attended')) },
+        persons_placed_per_registered: { type: 'DOUBLE', value: div(get('persons_placed'), get('persons_registered')) },
       };
       const names = kpiSummaryColumns.map((c) => c.name);
-      const from = (name: string) => [r!, a!, f!].find((c) => c.names.includes(name));
+      const from = (name: string) => answers.find((c) => c.names.includes(name));
       return {
         names,
         types: names.map((n) => extra[n]?.type ?? from(n)!.types[from(n)!.names.indexOf(n)]!),
