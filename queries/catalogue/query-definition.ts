@@ -93,6 +93,12 @@ export interface QueryDefinition<P extends z.ZodType = z.ZodType> {
     of: readonly QueryDefinition[];
     combine(answers: readonly Columns[], params: z.infer<P>): Columns;
   };
+  /**
+   * The answer worked out in JS from what the warehouse holds (an index read once and kept in
+   * memory, say) for the parameters it serves, null for the others, which `build` answers. Tests
+   * hold the two equal.
+   */
+  compute?(warehouse: Warehouse, params: z.infer<P>, viewer: Viewer | null): Promise<Columns | null>;
   /** Builds the SQL for validated parameters. */
   build(params: z.infer<P>, viewer: Viewer | null): BoundSql;
 }

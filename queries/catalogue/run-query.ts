@@ -45,13 +45,19 @@ export interface RunLimits {
 }
 
 /**
- * Validates raw parameters against the query's strict schema, builds its SQL with bound
- * values and runs it. Unknown or malformed parameters throw a {@link ParamError}.
+ * Validates raw parameters against the query's strict schema, and answers them from its
+ * `compute` when it serves them, else by building its SQL with bound values and running it.
+ * Unknown or malformed parameters throw a {@link ParamError}.
  */
 export async function runQuery(warehouse: Warehouse, query: QueryDefinition, raw: Record<string, unknown>, limits: RunLimits = {}, viewer: Viewer | null = null): Promise<QueryAnswer> {
   if (query.firmLevel && !viewer) throw new ParamError('This query answers only for a signed-in user.');
-  const { sql, params } = query.build(parseParams(query, raw), viewer);
-  const [computed, freshness] = await Promise.all([warehouse.columns(sql, params, { timeoutMs: limits.timeoutMs }), readFreshness(warehouse)]);
+  const validated = parseParams(query, raw);
+  const inMemory = query.compute ? await query.compute(warehouse, validated, viewer) : null;
+  const sqlAnswer = async () => {
+    const { sql, params } = query.build(validated, viewer);
+    return warehouse.columns(sql, params, { timeoutMs: limits.timeoutMs });
+  };
+  const [computed, freshness] = await Promise.all([inMemory ?? sqlAnswer(), readFreshness(warehouse)]);
   const answer = query.protect ? query.protect(computed) : computed;
   if (limits.maxRows !== undefined && answer.rowCount > limits.maxRows) throw new AnswerTooLargeError(answer.rowCount, limits.maxRows);
   return { ...answer, query: query.name, freshness };

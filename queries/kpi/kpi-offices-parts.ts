@@ -1,6 +1,7 @@
 import type { Columns } from '../../warehouse/warehouse.ts';
 import { observableUntil } from '../../warehouse/observable-sql.ts';
 import { defineQuery, type ColumnDoc } from '../catalogue/query-definition.ts';
+import { SPLITS_OFFICE_PLACEMENTS, officePlacementsFromIndex, officePlacementsIndex } from './office-placements-index.ts';
 import { FACT_FOLLOWUP_END_SQL, KpiSql, kpiParams, quantile, without } from './kpi-filters.ts';
 
 /**
@@ -57,7 +58,12 @@ export const kpiOfficesAttended = defineQuery({
   },
 });
 
-/** Per office with placements: placements, median days to placement, placements followed up and retained at 3 months. */
+/**
+ * Per office with placements: placements, median days to placement, placements followed up and
+ * retained at 3 months. Without a filter that splits an office's placements (only province and
+ * office given), worked out from every office's placements by month held in memory, for any
+ * period (see office-placements-index.ts); else counted by its SQL.
+ */
 export const kpiOfficesPlacements = defineQuery({
   ...common,
   name: 'kpi-offices-placements',
@@ -68,6 +74,7 @@ export const kpiOfficesPlacements = defineQuery({
     col('median_days', 'number', 'Mediana de días', 'Median days'), col('followed3', 'integer', 'Con seguimiento a 3 meses', 'Followed up at 3 months'),
     col('retained3', 'integer', 'Empleadas a 3 meses', 'Retained at 3 months'),
   ],
+  compute: async (w, f) => (without(f, SPLITS_OFFICE_PLACEMENTS) ? officePlacementsFromIndex(await officePlacementsIndex(w), f) : null),
   build: (f) => {
     const k = new KpiSql(f, 12);
     return k.bound(`SELECT p.office_code, count(*)::INTEGER AS placements, ${quantile('p.days', 0.5)} AS median_days,
