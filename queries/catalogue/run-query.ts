@@ -57,7 +57,8 @@ export async function runQuery(warehouse: Warehouse, query: QueryDefinition, raw
     const { sql, params } = query.build(validated, viewer);
     return warehouse.columns(sql, params, { timeoutMs: limits.timeoutMs });
   };
-  const [computed, freshness] = await Promise.all([inMemory ?? sqlAnswer(), readFreshness(warehouse)]);
+  const fresh = readFreshness(warehouse);
+  const [computed, freshness] = await Promise.all([inMemory ?? sqlAnswer(), fresh]);
   const answer = query.protect ? query.protect(computed) : computed;
   if (limits.maxRows !== undefined && answer.rowCount > limits.maxRows) throw new AnswerTooLargeError(answer.rowCount, limits.maxRows);
   return { ...answer, query: query.name, freshness };

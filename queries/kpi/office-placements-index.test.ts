@@ -17,7 +17,8 @@ async function compareRoutes(w: Warehouse, months: readonly string[], filters: r
   let placements = 0;
   for (const [i, from] of months.entries()) {
     for (const to of months.slice(i)) {
-      for (const f of filters.map((x) => ({ ...x, from, to })).concat(filters.map((x) => ({ ...x })))) {
+      const sets: KpiFilters[] = [...filters.map((x) => ({ ...x, from, to })), ...filters];
+      for (const f of sets) {
         const fromIndex = await kpiOfficesPlacements.compute!(w, f, null);
         const { sql, params } = kpiOfficesPlacements.build(f, null);
         const fromSql = await w.columns(sql, params);
