@@ -1,4 +1,4 @@
-import { DuckDBInstance, DuckDBPendingResultState, type DuckDBConnection, type DuckDBAppender, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance, DuckDBPendingResultState, type DuckDBAppender, type DuckDBConnection, type DuckDBPreparedStatement, type DuckDBResultReader, type DuckDBValue } from '@duckdb/node-api';
 
 /** How a process holds the warehouse file. */
 export type WarehouseAccess = 'read' | 'write';
@@ -36,6 +36,9 @@ export interface Columns {
  * Warehouse: SQL with bound parameters in, plain JS values out.
  */
 export class Warehouse {
+  /** Prepared statements kept per connection of a served warehouse, the most recently used last. */
+  private static readonly PREPARED_PER_CONNECTION = 256;
+  private readonly prepared = new WeakMap<DuckDBConnection, Map<string, DuckDBPreparedStatement>>();
   private readonly free: DuckDBConnection[] = [];
   private readonly waiting: { resolve: (c: DuckDBConnection) => void; reject: (e: Error) => void }[] = [];
   private closed = false;
@@ -101,6 +104,33 @@ export class Warehouse {
     }
   }
 
+  /**
+   * Runs one statement with bound values and reads its whole answer. On a served (read-only)
+   * warehouse, whose catalogue never changes, the statement is prepared once per connection and
+   * SQL text and then only bound and run: planning the dashboard's many-CTE queries costs about
+   * as much as running them on the small cubes.
+   */
+  private async readAll(c: DuckDBConnection, sql: string, params?: Params): Promise<DuckDBResultReader> {
+    if (this.access !== 'read' || params === undefined) return c.runAndReadAll(sql, params);
+    let kept = this.prepared.get(c);
+    if (!kept) this.prepared.set(c, (kept = new Map()));
+    let statement = kept.get(sql);
+    if (statement) {
+      kept.delete(sql);
+    } else {
+      statement = await c.prepare(sql);
+      if (kept.size >= Warehouse.PREPARED_PER_CONNECTION) {
+        const [oldest, stale] = kept.entries().next().value!;
+        kept.delete(oldest);
+        stale.destroySync();
+      }
+    }
+    kept.set(sql, statement);
+    statement.clearBindings();
+    statement.bind(params);
+    return statement.runAndReadAll();
+  }
+
   /** Runs one statement (or a script of statements, not atomically) and discards its answer. */
   async run(sql: string, params?: Params): Promise<void> {
     await this.withConnection((c) => c.run(sql, params));
@@ -109,7 +139,7 @@ export class Warehouse {
   /** Runs a query and returns its rows as objects of JSON-friendly values. */
   async rows<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]> {
     return this.withConnection(async (c) => {
-      const reader = await c.runAndReadAll(sql, params);
+      const reader = await this.readAll(c, sql, params);
       return reader.getRowObjectsJson() as unknown as T[];
     });
   }
@@ -122,7 +152,7 @@ export class Warehouse {
     return this.withConnection(async (c) => {
       let timedOut = false;
       const timer = options.timeoutMs ? setTimeout(() => { timedOut = true; c.interrupt(); }, options.timeoutMs) : null;
-      const reader = await c.runAndReadAll(sql, params).catch((error: unknown) => {
+      const reader = await this.readAll(c, sql, params).catch((error: unknown) => {
         throw timedOut ? new QueryTimeoutError(options.timeoutMs!) : error;
       }).finally(() => timer && clearTimeout(timer));
       const types = reader.columnTypes().map((t) => t.toString());
