@@ -92,6 +92,12 @@ export interface QueryDefinition<P extends z.ZodType = z.ZodType> {
   parts?: {
     of: readonly QueryDefinition[];
     combine(answers: readonly Columns[], params: z.infer<P>): Columns;
+    /**
+     * Parts that cost more to compute than the single statement (every firm of a territory, say):
+     * used only when all are at hand; else the statement answers, and the parts are computed
+     * behind it for the next answer.
+     */
+    onlyWhenCached?: boolean;
   };
   /**
    * The answer worked out in JS from what the warehouse holds (an index read once and kept in

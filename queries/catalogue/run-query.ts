@@ -108,6 +108,10 @@ export async function answerFrom(
   if (query.parts && (!query.firmLevel || query.parts.of.every((part) => part.firmLevel))) {
     if (query.firmLevel && !viewer) throw new ParamError('This query answers only for a signed-in user.');
     const params = parseParams(query, raw);
+    if (query.parts.onlyWhenCached && query.parts.of.some((part) => !source.cached(source.keyOf(part, parseParams(part, raw) as Record<string, unknown>)))) {
+      for (const part of query.parts.of) source.part(part, raw).catch(() => undefined);
+      return runQuery(warehouse, query, raw, limits, viewer);
+    }
     const answers = await Promise.all(query.parts.of.map((part) => source.part(part, raw)));
     const answer = query.parts.combine(answers, params);
     if (limits.maxRows !== undefined && answer.rowCount > limits.maxRows) throw new AnswerTooLargeError(answer.rowCount, limits.maxRows);

@@ -3,8 +3,8 @@ import { memoryWarehouse } from '../../warehouse/testing/memory-warehouse.ts';
 import { rebuildAggregates } from '../../warehouse/aggregates.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import type { QueryDefinition, Viewer } from '../catalogue/query-definition.ts';
-import { AnswerCache, answerKey, cacheSource } from '../catalogue/answer-cache.ts';
-import { answerFrom, ParamError, runQuery } from '../catalogue/run-query.ts';
+import { answerKey } from '../catalogue/answer-cache.ts';
+import { answerFrom, ParamError, runQuery, type AnswerSource, type QueryAnswer } from '../catalogue/run-query.ts';
 import { asRows, rowsFor } from '../market/market-fixtures.ts';
 import { targetSectors } from '../market/target-sectors.ts';
 import { ageingVacancies } from './ageing-vacancies.ts';
@@ -85,17 +85,46 @@ describe('target-firms', () => {
   });
 
   it('put together from its components part, answers exactly what its single statement answers, for any weights and length', async () => {
-    const cache = new AnswerCache();
+    // A source that keeps every part (the memory warehouse is writable, which AnswerCache never caches).
+    const kept = new Map<string, Promise<QueryAnswer>>();
+    let statements = 0;
+    const counted = new Proxy(w, {
+      get: (target, key) => {
+        if (key === 'columns') statements++;
+        const value: unknown = Reflect.get(target, key);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const source = (viewer: Viewer): AnswerSource => ({
+      cached: (key) => kept.get(key),
+      keyOf: (q, p) => answerKey(q, p, viewer),
+      part: (q, raw) => {
+        const key = answerKey(q, q.params.parse(raw) as Record<string, unknown>, viewer);
+        if (!kept.has(key)) kept.set(key, runQuery(w, q, raw, {}, viewer));
+        return kept.get(key)!;
+      },
+    });
     for (const viewer of [PICHINCHA, { ...PICHINCHA, territories: ['1701', '09'] }]) {
       for (const params of [{}, { from: '2024-01', to: '2024-12' }, { w_contact: '1', w_sector: '0', limit: '2' }, { w_posting: '0', w_fill: '0', w_youth: '0', w_sector: '0', w_contact: '0' }]) {
         const single = await runQuery(w, targetFirms, params, {}, viewer);
-        const composed = await answerFrom(cacheSource(cache, w, viewer), w, targetFirms, params, {}, viewer);
-        expect(composed.names).toEqual(single.names);
-        expect(composed.types).toEqual(single.types);
-        expect(composed.values, JSON.stringify(params)).toEqual(single.values);
+        // The first answer for a territory set and period is the statement's; the part is computed behind it.
+        const partKept = kept.has(answerKey(targetFirmComponents, targetFirmComponents.params.parse(params) as Record<string, unknown>, viewer));
+        statements = 0;
+        const first = await answerFrom(source(viewer), counted, targetFirms, params, {}, viewer);
+        expect(statements, partKept ? 'from the kept part' : 'by the single statement').toBe(partKept ? 0 : 1);
+        await Promise.all(kept.values());
+        statements = 0;
+        const composed = await answerFrom(source(viewer), counted, targetFirms, params, {}, viewer);
+        expect(statements, 'worked out of the kept part').toBe(0);
+        for (const answer of [first, composed]) {
+          expect(answer.names).toEqual(single.names);
+          expect(answer.types).toEqual(single.types);
+          expect(answer.values, JSON.stringify(params)).toEqual(single.values);
+        }
       }
     }
-    await expect(answerFrom(cacheSource(cache, w, null), w, targetFirms, {}, {}, null)).rejects.toThrow(ParamError);
+    expect(kept.size).toBe(4);
+    await expect(answerFrom(source(PICHINCHA), w, targetFirms, {}, {}, null)).rejects.toThrow(ParamError);
   });
 
   it('keys its components by the territories and the period only, so that new weights re-rank without a query', () => {

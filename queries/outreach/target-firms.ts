@@ -71,6 +71,9 @@ export const targetFirms = defineQuery({
   parts: {
     of: [targetFirmComponents],
     combine: ([components], p) => rankFirms(components!, weightsOf(p), p.limit === undefined ? DEFAULT_LIMIT : Number(p.limit)),
+    // Reading every firm's components into JS costs about twice the single statement (0.9 s against
+    // 0.4 s for a new period at mx); worth it only for the weight changes that follow.
+    onlyWhenCached: true,
   },
 });
 
