@@ -1,5 +1,3 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFile } from '../load/load-file.ts';
 import { loadFiles } from '../load/load-files.ts';
@@ -7,11 +5,7 @@ import { makeCedula } from '../privacy/cedula.ts';
 import { loadFixture } from '../testing/load-fixture.ts';
 
 const f = loadFixture('lookups');
-const file = (name: string, lines: string[]) => {
-  const path = join(f.dir, name);
-  writeFileSync(path, lines.join('\n') + '\n');
-  return path;
-};
+const file = f.write;
 
 beforeAll(async () => {
   await loadFiles(f.warehouse, [

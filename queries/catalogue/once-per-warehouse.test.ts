@@ -19,4 +19,12 @@ describe('oncePerWarehouse', () => {
     expect(await read(b)).toBe('b');
     expect(calls).toBe(3);
   });
+
+  it('with servedOnly, keeps only a served warehouse\'s value', async () => {
+    const [served, writable] = [{ access: 'read' } as Warehouse, { access: 'write' } as Warehouse];
+    let calls = 0;
+    const read = oncePerWarehouse(async () => ++calls, { servedOnly: true });
+    expect([await read(served), await read(served)]).toEqual([1, 1]);
+    expect([await read(writable), await read(writable)]).toEqual([2, 3]);
+  });
 });

@@ -1,5 +1,6 @@
 import { observableUntil } from '../../warehouse/observable-sql.ts';
 import type { Columns, Warehouse } from '../../warehouse/warehouse.ts';
+import { oncePerWarehouse } from '../catalogue/once-per-warehouse.ts';
 import { FACT_FOLLOWUP_END_SQL, without, type KpiFilters } from './kpi-filters.ts';
 
 /** One office's placements of one month in one province (a vacancy's): the days to placement sorted, and the follow-up counts. */
@@ -49,22 +50,11 @@ async function readIndex(w: Warehouse): Promise<OfficePlacementsIndex> {
   return { latest: latest === null ? null : monthNumber(latest), offices };
 }
 
-const kept = new WeakMap<Warehouse, Promise<OfficePlacementsIndex>>();
-
 /**
  * The index of a warehouse: read once for a served (read-only) warehouse, whose data never change
  * under it; read afresh for a writable one.
  */
-export function officePlacementsIndex(w: Warehouse): Promise<OfficePlacementsIndex> {
-  if (w.access !== 'read') return readIndex(w);
-  let index = kept.get(w);
-  if (!index) {
-    index = readIndex(w);
-    kept.set(w, index);
-    index.catch(() => kept.delete(w));
-  }
-  return index;
-}
+export const officePlacementsIndex = oncePerWarehouse(readIndex, { servedOnly: true });
 
 /** The number of values of the sorted arrays that are at most `v`. */
 function countAtMost(arrays: readonly Int32Array[], v: number): number {
