@@ -57,6 +57,7 @@ export async function runQuery(warehouse: Warehouse, query: QueryDefinition, raw
     const { sql, params } = query.build(validated, viewer);
     return warehouse.columns(sql, params, { timeoutMs: limits.timeoutMs });
   };
+  // Asked before the SQL starts: a warehouse failing at once must not leave the SQL's promise unawaited.
   const fresh = readFreshness(warehouse);
   const [computed, freshness] = await Promise.all([inMemory ?? sqlAnswer(), fresh]);
   const answer = query.protect ? query.protect(computed) : computed;
