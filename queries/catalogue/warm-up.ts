@@ -1,5 +1,6 @@
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { AnswerCache, answerKey, cacheSource } from './answer-cache.ts';
+import { keepRows } from './keep-rows.ts';
 import type { QueryDefinition, Viewer, WarmSplit } from './query-definition.ts';
 import { answerFrom, parseParams, type QueryAnswer } from './run-query.ts';
 
@@ -18,7 +19,7 @@ export function filterAnswer(answer: QueryAnswer, column: string, value: unknown
   if (c < 0) throw new Error(`filterAnswer: ${answer.query} has no column "${column}"`);
   const keep: number[] = [];
   answer.values[c]!.forEach((v, r) => v === value && keep.push(r));
-  return { ...answer, values: answer.values.map((col) => keep.map((r) => col[r])), rowCount: keep.length };
+  return keepRows(answer, keep);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { keepRows } from '../catalogue/keep-rows.ts';
 import { defineQuery } from '../catalogue/query-definition.ts';
 import type { Columns } from '../../warehouse/warehouse.ts';
 import { KpiSql, aggregateAnswers, kpiParams, kpiWarm } from './kpi-filters.ts';
@@ -21,7 +22,7 @@ export function sliceMonths(answer: Columns, from: string | undefined, to: strin
   const loIndex = from ? monthIndex(from) : monthIndex(hi) - (defaultMonths - 1);
   if (loIndex < monthIndex(months[0]!) || monthIndex(hi) > monthIndex(months[months.length - 1]!)) return null;
   const keep = months.flatMap((m, r) => (monthIndex(m) >= loIndex && monthIndex(m) <= monthIndex(hi) ? [r] : []));
-  return { ...answer, values: answer.values.map((col) => keep.map((r) => col[r])), rowCount: keep.length };
+  return keepRows(answer, keep);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Columns } from '../../warehouse/warehouse.ts';
+import { keepRows } from '../catalogue/keep-rows.ts';
 import { defineQuery } from '../catalogue/query-definition.ts';
 import { KpiSql, histogramQuantiles, kpiParams, quantile, ratio, kpiWarm, without } from './kpi-filters.ts';
 
@@ -12,7 +13,7 @@ export function slicePostingMonths(answer: Columns, from: string | undefined, to
   const months = answer.values[answer.names.indexOf('month')] as string[] | undefined;
   if (!from || !to || !months?.length || from < months[0]! || to > months[months.length - 1]!) return null;
   const keep = months.flatMap((m, r) => (m >= from && m <= to ? [r] : []));
-  return { ...answer, values: answer.values.map((col) => keep.map((r) => col[r])), rowCount: keep.length };
+  return keepRows(answer, keep);
 }
 
 /**
