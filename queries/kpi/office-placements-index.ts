@@ -25,7 +25,7 @@ export const SPLITS_OFFICE_PLACEMENTS = ['sector', 'occupation', 'sex', 'age', '
 
 const monthNumber = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
 
-/** Reads the index from a warehouse's placement facts: one row per office and month, its days as a sorted list. */
+/** Reads the index from a warehouse's placement facts: one row per office, province and month, its days as a sorted list. */
 async function readIndex(w: Warehouse): Promise<OfficePlacementsIndex> {
   const [{ latest } = { latest: null }] = await w.rows<{ latest: string | null }>("SELECT strftime(max(month), '%Y-%m') AS latest FROM placement_monthly");
   const c = await w.columns(
