@@ -1,4 +1,4 @@
-import { observableUntil } from './observable-sql.ts';
+import { FOLLOWUP_COUNTS, followupBounds } from './observable-sql.ts';
 import { reachSql } from './reach-sql.ts';
 
 /**
@@ -14,16 +14,8 @@ import { reachSql } from './reach-sql.ts';
 export const REBUILD_FLOW_CUBE: readonly string[] = [
   'DELETE FROM placement_month',
   `INSERT INTO placement_month
-   SELECT p.month, count(*)::INTEGER,
-     count(*) FILTER (WHERE p.placed_on <= e.o3 AND p.has3)::INTEGER,
-     count(*) FILTER (WHERE p.placed_on <= e.o3 AND p.emp3)::INTEGER,
-     count(*) FILTER (WHERE p.placed_on <= e.o6 AND p.has6)::INTEGER,
-     count(*) FILTER (WHERE p.placed_on <= e.o6 AND p.emp6)::INTEGER,
-     (count(*) FILTER (WHERE p.placed_on <= e.o1 AND p.has1) + count(*) FILTER (WHERE p.placed_on <= e.o3 AND p.has3)
-       + count(*) FILTER (WHERE p.placed_on <= e.o6 AND p.has6))::INTEGER,
-     (count(*) FILTER (WHERE p.placed_on <= e.o1) + count(*) FILTER (WHERE p.placed_on <= e.o3)
-       + count(*) FILTER (WHERE p.placed_on <= e.o6))::INTEGER
-   FROM placement_fact p CROSS JOIN (SELECT ${[1, 3, 6].map((m) => `${observableUntil(m, '(SELECT followup_end FROM fact_bounds)')} AS o${m}`).join(', ')}) e
+   SELECT p.month, count(*)::INTEGER, ${FOLLOWUP_COUNTS}
+   FROM placement_fact p CROSS JOIN ${followupBounds('(SELECT followup_end FROM fact_bounds)')} e
    GROUP BY p.month ORDER BY p.month`,
   'DELETE FROM vacancy_month',
   `INSERT INTO vacancy_month

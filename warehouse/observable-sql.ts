@@ -11,3 +11,28 @@ export function observableUntil(months: number, end: string): string {
       SELECT (f.d - INTERVAL ${months} MONTH)::DATE + (r.i::INTEGER - 4) AS day, f.d FROM range(9) r(i), (SELECT ${end} AS d) f
     ) c WHERE c.day + INTERVAL ${months} MONTH <= c.d)`;
 }
+
+/**
+ * A one-row relation of the observability bounds `o1`, `o3` and `o6` (see {@link observableUntil})
+ * of the follow-up end `end`: CROSS JOINed as `e` beside placements `p` for the follow-up counts.
+ */
+export function followupBounds(end: string): string {
+  return `(SELECT ${[1, 3, 6].map((m) => `${observableUntil(m, end)} AS o${m}`).join(', ')})`;
+}
+
+/** Placements `p` observable at `months` (their follow-up due by the end, bounds `e`). */
+export const dueAt = (months: 1 | 3 | 6) => `count(*) FILTER (WHERE p.placed_on <= e.o${months})`;
+/** Of them, those followed up then. */
+export const followedUpAt = (months: 1 | 3 | 6) => `count(*) FILTER (WHERE p.placed_on <= e.o${months} AND p.has${months})`;
+/** Of them, those still employed then. */
+export const retainedAt = (months: 3 | 6) => `count(*) FILTER (WHERE p.placed_on <= e.o${months} AND p.emp${months})`;
+
+/**
+ * The follow-up counts of placements `p` beside their bounds `e` ({@link followupBounds}), as
+ * `followed_up_3m, retained_3m, followed_up_6m, retained_6m, done, due`: followed up and still
+ * employed at 3 and 6 months, and the follow-ups done of those due at 1, 3 and 6 months.
+ */
+export const FOLLOWUP_COUNTS = `${followedUpAt(3)} AS followed_up_3m, ${retainedAt(3)} AS retained_3m,
+     ${followedUpAt(6)} AS followed_up_6m, ${retainedAt(6)} AS retained_6m,
+     ${followedUpAt(1)} + ${followedUpAt(3)} + ${followedUpAt(6)} AS done,
+     ${dueAt(1)} + ${dueAt(3)} + ${dueAt(6)} AS due`;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { ageingVacancies } from '../outreach/ageing-vacancies.ts';
 import { followupDue } from '../outreach/followup-due.ts';
+import { targetFirms } from '../outreach/target-firms.ts';
 import { surveyComposition } from '../survey/survey-composition.ts';
 import { AnswerCache, answerKey, cacheKey } from './answer-cache.ts';
 import type { QueryDefinition } from './query-definition.ts';
@@ -56,5 +57,7 @@ describe('answerKey', () => {
     expect(key(ageingVacancies, { min_days: '21', max_referrals: '3', limit: '100' })).toBe(key(ageingVacancies, {}));
     expect(key(surveyComposition, { of: 'employment_type', population: 'employed_15_29' })).toBe(key(surveyComposition, { of: 'employment_type' }));
     expect(key(surveyComposition, { of: 'employment_type', population: 'employed' })).not.toBe(key(surveyComposition, { of: 'employment_type' }));
+    expect(key(targetFirms, { limit: '200' })).toBe(key(targetFirms, {}));
+    expect(key(targetFirms, { limit: '500' })).not.toBe(key(targetFirms, {}));
   });
 });

@@ -1,7 +1,7 @@
 import type { Columns } from '../../warehouse/warehouse.ts';
-import { observableUntil } from '../../warehouse/observable-sql.ts';
+import { followedUpAt, followupBounds, retainedAt } from '../../warehouse/observable-sql.ts';
 import { defineQuery, type ColumnDoc } from '../catalogue/query-definition.ts';
-import { SPLITS_OFFICE_PLACEMENTS, officePlacementsFromIndex, officePlacementsIndex } from './office-placements-index.ts';
+import { officePlacementsInMemory } from './office-placements-index.ts';
 import { FACT_FOLLOWUP_END_SQL, KpiSql, kpiParams, quantile, without } from './kpi-filters.ts';
 
 /**
@@ -74,13 +74,12 @@ export const kpiOfficesPlacements = defineQuery({
     col('median_days', 'number', 'Mediana de días', 'Median days'), col('followed3', 'integer', 'Con seguimiento a 3 meses', 'Followed up at 3 months'),
     col('retained3', 'integer', 'Empleadas a 3 meses', 'Retained at 3 months'),
   ],
-  compute: async (w, f) => (without(f, SPLITS_OFFICE_PLACEMENTS) ? officePlacementsFromIndex(await officePlacementsIndex(w), f) : null),
+  compute: (w, f) => officePlacementsInMemory(w, f),
   build: (f) => {
     const k = new KpiSql(f, 12);
     return k.bound(`SELECT p.office_code, count(*)::INTEGER AS placements, ${quantile('p.days', 0.5)} AS median_days,
-        count(*) FILTER (WHERE p.placed_on <= e.o3 AND p.has3)::INTEGER AS followed3,
-        count(*) FILTER (WHERE p.placed_on <= e.o3 AND p.emp3)::INTEGER AS retained3
-      FROM placement_fact p CROSS JOIN (SELECT ${observableUntil(3, FACT_FOLLOWUP_END_SQL)} AS o3) e
+        ${followedUpAt(3)}::INTEGER AS followed3, ${retainedAt(3)}::INTEGER AS retained3
+      FROM placement_fact p CROSS JOIN ${followupBounds(FACT_FOLLOWUP_END_SQL)} e
       WHERE ${k.inPeriod('p.month')} AND ${k.where('placement_fact', 'p')}
       GROUP BY p.office_code`);
   },

@@ -1,4 +1,4 @@
-import { observableUntil } from '../../warehouse/observable-sql.ts';
+import { FOLLOWUP_COUNTS, followupBounds } from '../../warehouse/observable-sql.ts';
 import { defineQuery, type ColumnDoc } from '../catalogue/query-definition.ts';
 import { FACT_DATA_END_SQL, FACT_FILTERS, FACT_FOLLOWUP_END_SQL, KpiSql, PERIOD_COLUMNS, PERSON_OR_PLACE, histogramQuantile, histogramQuantiles, kpiParams, quantile, ratio, without } from './kpi-filters.ts';
 import { pairCountsByMonth } from './pair-counts-route.ts';
@@ -151,15 +151,8 @@ export function placementsFromRecords(k: KpiSql): string {
       plc_agg AS (
         SELECT count(*) AS placements, count(DISTINCT p.px) AS persons_placed,
           ${quantile('p.days', 0.5)} AS median_days_to_placement, ${quantile('p.days', 0.75)} AS p75_days_to_placement,
-          count(*) FILTER (WHERE p.placed_on <= e.o3 AND p.has3) AS followed_up_3m,
-          count(*) FILTER (WHERE p.placed_on <= e.o3 AND p.emp3) AS retained_3m,
-          count(*) FILTER (WHERE p.placed_on <= e.o6 AND p.has6) AS followed_up_6m,
-          count(*) FILTER (WHERE p.placed_on <= e.o6 AND p.emp6) AS retained_6m,
-          count(*) FILTER (WHERE p.placed_on <= e.o1 AND p.has1) + count(*) FILTER (WHERE p.placed_on <= e.o3 AND p.has3)
-            + count(*) FILTER (WHERE p.placed_on <= e.o6 AND p.has6) AS done,
-          count(*) FILTER (WHERE p.placed_on <= e.o1) + count(*) FILTER (WHERE p.placed_on <= e.o3)
-            + count(*) FILTER (WHERE p.placed_on <= e.o6) AS due
-        FROM placement_fact p CROSS JOIN (SELECT ${[1, 3, 6].map((m) => `${observableUntil(m, FACT_FOLLOWUP_END_SQL)} AS o${m}`).join(', ')}) e
+          ${FOLLOWUP_COUNTS}
+        FROM placement_fact p CROSS JOIN ${followupBounds(FACT_FOLLOWUP_END_SQL)} e
         WHERE ${k.inPeriod('p.month')} AND ${k.where('placement_fact', 'p')})
       ${placementsSelect(k)}`;
 }

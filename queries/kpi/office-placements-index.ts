@@ -1,4 +1,4 @@
-import { observableUntil } from '../../warehouse/observable-sql.ts';
+import { followedUpAt, followupBounds, retainedAt } from '../../warehouse/observable-sql.ts';
 import type { Columns, Warehouse } from '../../warehouse/warehouse.ts';
 import { oncePerWarehouse } from '../catalogue/once-per-warehouse.ts';
 import { FACT_FOLLOWUP_END_SQL, without, type KpiFilters } from './kpi-filters.ts';
@@ -13,7 +13,7 @@ interface OfficeMonth {
   retained3: number;
 }
 
-/** Every office's placements by month, held in memory: see {@link officePlacementsFromIndex}. */
+/** Every office's placements by month, held in memory: see {@link officePlacementsInMemory}. */
 export interface OfficePlacementsIndex {
   /** The latest month with placements (`placement_monthly`), as a month number (year × 12 + month − 1). */
   latest: number | null;
@@ -21,7 +21,7 @@ export interface OfficePlacementsIndex {
 }
 
 /** The filters that split an office's placements (the others, province and office, pick whole offices). */
-export const SPLITS_OFFICE_PLACEMENTS = ['sector', 'occupation', 'sex', 'age', 'channel'] as const satisfies readonly (keyof KpiFilters)[];
+const SPLITS_OFFICE_PLACEMENTS = ['sector', 'occupation', 'sex', 'age', 'channel'] as const satisfies readonly (keyof KpiFilters)[];
 
 const monthNumber = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
 
@@ -31,9 +31,8 @@ async function readIndex(w: Warehouse): Promise<OfficePlacementsIndex> {
   const c = await w.columns(
     `SELECT p.office_code, p.province_code, strftime(p.month, '%Y-%m') AS month,
        list(p.days ORDER BY p.days) FILTER (WHERE p.days IS NOT NULL) AS days, count(*)::INTEGER AS placements,
-       count(*) FILTER (WHERE p.placed_on <= e.o3 AND p.has3)::INTEGER AS followed3,
-       count(*) FILTER (WHERE p.placed_on <= e.o3 AND p.emp3)::INTEGER AS retained3
-     FROM placement_fact p CROSS JOIN (SELECT ${observableUntil(3, FACT_FOLLOWUP_END_SQL)} AS o3) e
+       ${followedUpAt(3)}::INTEGER AS followed3, ${retainedAt(3)}::INTEGER AS retained3
+     FROM placement_fact p CROSS JOIN ${followupBounds(FACT_FOLLOWUP_END_SQL)} e
      GROUP BY p.office_code, p.province_code, p.month ORDER BY p.office_code, p.month, p.province_code`,
   );
   const col = <T>(name: string) => c.values[c.names.indexOf(name)] as T[];
@@ -102,12 +101,14 @@ export function quantileContOfSorted(arrays: readonly Int32Array[], q: number): 
 }
 
 /**
- * `kpi-offices`' placements per office for a period, from the index: the same rows as its SQL
- * (offices with placements in the period, in the province or office asked for); null under a filter
- * that splits an office's placements ({@link SPLITS_OFFICE_PLACEMENTS}).
+ * `kpi-offices`' placements per office for a period, from the warehouse's index: the same rows as
+ * its SQL (offices with placements in the period, in the province or office asked for); null
+ * under a filter that splits an office's placements ({@link SPLITS_OFFICE_PLACEMENTS}), whose
+ * answer the SQL gives, and for a warehouse without placements.
  */
-export function officePlacementsFromIndex(index: OfficePlacementsIndex, f: KpiFilters): Columns | null {
+export async function officePlacementsInMemory(w: Warehouse, f: KpiFilters): Promise<Columns | null> {
   if (!without(f, SPLITS_OFFICE_PLACEMENTS)) return null;
+  const index = await officePlacementsIndex(w);
   const hi = f.to ? monthNumber(f.to) : index.latest;
   if (hi === null) return null;
   const lo = f.from ? monthNumber(f.from) : hi - 11;

@@ -9,9 +9,13 @@ import { MINE_CTE, inScope, territoriesParam } from './outreach-sql.ts';
 /** Days without contact after which the contact component is full (1). */
 export const CONTACT_HORIZON_DAYS = 365;
 
+/** The length of the `target-firms` list when none is asked for. */
+const DEFAULT_LIMIT = 200;
+
 /** The parameters of `target-firms`, which its components part accepts too. */
 export const targetFirmsParams = z.strictObject({
-  from: month.optional(), to: month.optional(), limit: z.string().regex(/^\d{1,4}$/, 'expected a number up to 9999').optional(),
+  from: month.optional(), to: month.optional(),
+  limit: z.string().regex(/^\d{1,4}$/, 'expected a number up to 9999').transform(Number).default(DEFAULT_LIMIT),
   w_sector: weight.optional(), w_posting: weight.optional(), w_fill: weight.optional(), w_contact: weight.optional(), w_youth: weight.optional(),
 });
 
