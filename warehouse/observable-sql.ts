@@ -36,3 +36,17 @@ export const FOLLOWUP_COUNTS = `${followedUpAt(3)} AS followed_up_3m, ${retained
      ${followedUpAt(6)} AS followed_up_6m, ${retainedAt(6)} AS retained_6m,
      ${followedUpAt(1)} + ${followedUpAt(3)} + ${followedUpAt(6)} AS done,
      ${dueAt(1)} + ${dueAt(3)} + ${dueAt(6)} AS due`;
+
+/**
+ * The bits of a placement's follow-up flags ({@link FOLLOWUP_FLAGS_SQL}): due (observable) at 1,
+ * 3 and 6 months; followed up at each; still employed at 3 and 6. Followed up at k months counts
+ * when due and followed up, as {@link followedUpAt} does; likewise retained.
+ */
+export const FOLLOWUP_FLAG = { due1: 1, due3: 2, due6: 4, has1: 8, has3: 16, has6: 32, emp3: 64, emp6: 128 } as const;
+
+/** A placement `p`'s {@link FOLLOWUP_FLAG}s beside its bounds `e` ({@link followupBounds}), as one INTEGER. */
+export const FOLLOWUP_FLAGS_SQL = `(${[
+  ['coalesce(p.placed_on <= e.o1, false)', FOLLOWUP_FLAG.due1], ['coalesce(p.placed_on <= e.o3, false)', FOLLOWUP_FLAG.due3],
+  ['coalesce(p.placed_on <= e.o6, false)', FOLLOWUP_FLAG.due6], ['p.has1', FOLLOWUP_FLAG.has1], ['p.has3', FOLLOWUP_FLAG.has3],
+  ['p.has6', FOLLOWUP_FLAG.has6], ['p.emp3', FOLLOWUP_FLAG.emp3], ['p.emp6', FOLLOWUP_FLAG.emp6],
+].map(([cond, bit]) => `CASE WHEN ${cond} THEN ${bit} ELSE 0 END`).join(' + ')})::INTEGER`;

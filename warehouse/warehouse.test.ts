@@ -39,4 +39,36 @@ describe('a served warehouse', () => {
     await expect(served.columns('SELECT 1 / 0 AS x FROM t WHERE i = $i AND error(\'boom\') IS NULL', { i: 1 })).rejects.toThrow(/boom/);
     expect((await served.columns('SELECT count(*)::INTEGER AS n FROM t WHERE k = $k', { k: 3 })).values).toEqual([[143]]);
   });
+
+  it('prepares on its idle connections what one has prepared, and answers the same after', async () => {
+    const fresh = await Warehouse.open({ path, access: 'read', connections: 3 });
+    try {
+      const sql = 'SELECT count(*)::INTEGER AS n FROM t WHERE k = $k';
+      for (const k of [1, 2]) await fresh.rows(sql, { k });
+      expect(await fresh.spreadPrepared()).toBe(2);
+      expect(await fresh.spreadPrepared()).toBe(0);
+      const answers = await Promise.all([0, 1, 2, 3, 4, 5].map((k) => fresh.rows<{ n: number }>(sql, { k })));
+      // 1000 = 7 × 142 + 6: each k below 6 holds 143 of the values.
+      expect(answers.map(([a]) => a!.n)).toEqual([143, 143, 143, 143, 143, 143]);
+    } finally {
+      fresh.close();
+    }
+  });
+});
+
+describe('int32Columns', () => {
+  it('reads INTEGER columns of many chunks whole, as Int32Arrays', async () => {
+    const { names, columns, rowCount } = await served.int32Columns('SELECT i::INTEGER AS i, (k - 3)::INTEGER AS k FROM t ORDER BY i');
+    expect(names).toEqual(['i', 'k']);
+    expect(rowCount).toBe(1000);
+    expect(columns[0]).toEqual(Int32Array.from({ length: 1000 }, (_, i) => i));
+    expect(columns[1]).toEqual(Int32Array.from({ length: 1000 }, (_, i) => (i % 7) - 3));
+    const big = await served.int32Columns('SELECT range::INTEGER AS r FROM range(10000)');
+    expect(big.columns[0]!.reduce((a, b) => a + b, 0)).toBe((9999 * 10000) / 2);
+  });
+
+  it('refuses a column of another type, and a NULL, naming the column', async () => {
+    await expect(served.int32Columns('SELECT i AS big FROM t')).rejects.toThrow(/big is BIGINT, not INTEGER/);
+    await expect(served.int32Columns('SELECT CASE WHEN i = 500 THEN NULL ELSE i::INTEGER END AS holey FROM t')).rejects.toThrow(/holey holds a NULL/);
+  });
 });

@@ -15,7 +15,7 @@ import { parseWeights, type SavedWeights, type WeightStore } from './outreach-we
 import { verifyPassword } from './auth/password.ts';
 import { cookie, readSession, SESSION_COOKIE, signSession, type Session } from './auth/session-cookie.ts';
 import type { UserStore } from './auth/user-store.ts';
-import { MEDIA_TYPES, encodeArrow, encodeCsv, encodeJson, type AnswerFormat } from './encode-answer.ts';
+import { MEDIA_TYPES, arrowBuffer, encodeCsv, encodeJson, type AnswerFormat } from './encode-answer.ts';
 
 /** What the HTTP server needs, injected. */
 export interface AppOptions {
@@ -198,7 +198,7 @@ export function createApp(options: AppOptions): express.Express {
     res.set('Faro-Freshness', JSON.stringify(answer.freshness));
     res.set('Cache-Control', 'no-cache');
     res.type(MEDIA_TYPES[format]);
-    if (format === 'arrow') res.send(Buffer.from(encodeArrow(answer)));
+    if (format === 'arrow') res.send(arrowBuffer(answer));
     else if (format === 'csv') res.attachment(`${query.name}.csv`).send(encodeCsv(answer));
     else res.send(encodeJson(answer));
   });

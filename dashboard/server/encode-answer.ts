@@ -19,6 +19,19 @@ export function encodeArrow(answer: QueryAnswer): Uint8Array {
   return tableToIPC(new Table(schema, table.batches), 'stream');
 }
 
+const encoded = new WeakMap<QueryAnswer, Buffer>();
+
+/**
+ * {@link encodeArrow} as a Buffer, kept per answer: the cache hands out the same answer object to
+ * every request for it, so a cached answer is encoded once instead of on every request (about
+ * 0.3 ms an answer, seven answers a dashboard interaction).
+ */
+export function arrowBuffer(answer: QueryAnswer): Buffer {
+  let bytes = encoded.get(answer);
+  if (!bytes) encoded.set(answer, (bytes = Buffer.from(encodeArrow(answer))));
+  return bytes;
+}
+
 function toVector(type: string, values: unknown[]): Vector {
   if (/^(INTEGER|SMALLINT|TINYINT|USMALLINT|UTINYINT)$/.test(type)) return vectorFromArray(values as (number | null)[], new Int32());
   if (/^(BIGINT|HUGEINT|UBIGINT|UINTEGER|DOUBLE|FLOAT|DECIMAL)/.test(type)) return vectorFromArray(values as (number | null)[], new Float64());

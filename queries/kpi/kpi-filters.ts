@@ -118,27 +118,30 @@ const OTHER_FILTERS = {
  * none apply), and the values they bind. The period is not included: see {@link KpiSql.inPeriod}.
  */
 export function kpiWhere(f: KpiFilters, table: KpiTable, alias: string): Fragment {
-  const a = alias;
-  const sql: Record<keyof KpiFilters, string> = {
-    from: '', to: '',
-    province: `${a}.province_code = $province`,
-    office: `${a}.office_code = $office`,
-    sector: `${a}.sector_code = $sector`,
-    occupation: `starts_with(${a}.occupation_code, $occupation)`,
-    sex: `${a}.sex = $sex`,
-    age: AGE_SQL(`${a}.age_band`),
-    channel: table === 'event_fact' ? KIND_SQL(`${a}.kind`) : `${a}.channel = $channel`,
-  };
   const conds: string[] = [];
   const params: BoundValues = {};
   const applies: readonly (keyof KpiFilters)[] = table in FACT_FILTERS ? FACT_FILTERS[table as FactTable] : OTHER_FILTERS[table as keyof typeof OTHER_FILTERS];
   for (const name of applies) {
     const value = f[name];
     if (value === undefined) continue;
-    conds.push(sql[name]);
+    conds.push(filterCondition(name, table, alias));
     params[name] = value;
   }
   return { sql: conds.length ? conds.join(' AND ') : 'true', params };
+}
+
+/** The condition one filter puts on a table (aliased `alias`), its value bound as `$name`. */
+function filterCondition(name: keyof KpiFilters, table: KpiTable, a: string): string {
+  switch (name) {
+    case 'province': return `${a}.province_code = $province`;
+    case 'office': return `${a}.office_code = $office`;
+    case 'sector': return `${a}.sector_code = $sector`;
+    case 'occupation': return `starts_with(${a}.occupation_code, $occupation)`;
+    case 'sex': return `${a}.sex = $sex`;
+    case 'age': return AGE_SQL(`${a}.age_band`);
+    case 'channel': return table === 'event_fact' ? KIND_SQL(`${a}.kind`) : `${a}.channel = $channel`;
+    default: throw new Error(`the period (${name}) is not a filter condition: see KpiSql.inPeriod`);
+  }
 }
 
 /** True when none of the named filters is given (the period and the rest may be). */
@@ -235,6 +238,20 @@ export class KpiSql {
     const { sql, params } = kpiWhere(this.filters, table, alias);
     Object.assign(this.params, params);
     return sql;
+  }
+
+  /**
+   * The conditions of every filter that applies to a fact table, each true when its value is not
+   * given, with every value bound ('' when not given, which no filter value can be): one SQL text
+   * and one set of parameter types whatever filters are given, so a served warehouse plans it once
+   * per connection rather than once per combination of filters (a NULL would change a parameter's
+   * type, and DuckDB plans a prepared statement again when its types change).
+   */
+  whereAny(table: FactTable, alias: string): string {
+    return FACT_FILTERS[table].map((name) => {
+      this.params[name] = this.filters[name] ?? '';
+      return `($${name} = '' OR ${filterCondition(name, table, alias)})`;
+    }).join(' AND ');
   }
 
   /** `column BETWEEN lo AND hi`, for a month column (first days of months). */

@@ -1,7 +1,7 @@
 import type { Columns } from '../../warehouse/warehouse.ts';
 import { followedUpAt, followupBounds, retainedAt } from '../../warehouse/observable-sql.ts';
 import { defineQuery, type ColumnDoc } from '../catalogue/query-definition.ts';
-import { officePlacementsInMemory } from './office-placements-index.ts';
+import { officePlacementsInMemory } from './office-placements-in-memory.ts';
 import { FACT_FOLLOWUP_END_SQL, KpiSql, kpiParams, quantile, without } from './kpi-filters.ts';
 
 /**
@@ -60,9 +60,8 @@ export const kpiOfficesAttended = defineQuery({
 
 /**
  * Per office with placements: placements, median days to placement, placements followed up and
- * retained at 3 months. Without a filter that splits an office's placements (only province and
- * office given), worked out from every office's placements by month held in memory, for any
- * period (see office-placements-index.ts); else counted by its SQL.
+ * retained at 3 months: worked out from the placement records held in memory, for any period
+ * and filters (see office-placements-in-memory.ts); the SQL answers the same.
  */
 export const kpiOfficesPlacements = defineQuery({
   ...common,

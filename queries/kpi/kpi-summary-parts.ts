@@ -1,7 +1,9 @@
 import { FOLLOWUP_COUNTS, followupBounds } from '../../warehouse/observable-sql.ts';
+import type { Columns, Warehouse } from '../../warehouse/warehouse.ts';
 import { defineQuery, type ColumnDoc } from '../catalogue/query-definition.ts';
-import { FACT_DATA_END_SQL, FACT_FILTERS, FACT_FOLLOWUP_END_SQL, KpiSql, PERIOD_COLUMNS, PERSON_OR_PLACE, histogramQuantile, histogramQuantiles, kpiParams, quantile, ratio, without } from './kpi-filters.ts';
+import { FACT_DATA_END_SQL, FACT_FILTERS, FACT_FOLLOWUP_END_SQL, KpiSql, PERIOD_COLUMNS, PERSON_OR_PLACE, histogramQuantile, histogramQuantiles, kpiParams, quantile, ratio, without, type KpiFilters } from './kpi-filters.ts';
 import { pairCountsByMonth } from './pair-counts-route.ts';
+import { summaryPlacementsInMemory } from './summary-placements-in-memory.ts';
 
 /**
  * The four parts `kpi-summary` is put together from (see `QueryDefinition.parts`), split by the
@@ -11,8 +13,9 @@ import { pairCountsByMonth } from './pair-counts-route.ts';
  * `kpi-summary`. Not in the catalogue: the API serves them only as parts of it.
  */
 
-const part = (name: string, es: string, en: string, columns: readonly ColumnDoc[], inert: readonly string[], build: (k: KpiSql) => string) => defineQuery({
-  name, audience: 'policy', title: { es, en },
+const part = (name: string, es: string, en: string, columns: readonly ColumnDoc[], inert: readonly string[], build: (k: KpiSql) => string,
+  compute?: (w: Warehouse, f: KpiFilters) => Promise<Columns | null>) => defineQuery({
+  name, audience: 'policy', title: { es, en }, ...(compute ? { compute } : {}),
   description: { es: `Parte de kpi-summary: ${es.toLowerCase()}.`, en: `Part of kpi-summary: ${en.toLowerCase()}.` },
   sources: ['seeker_fact', 'event_fact', 'referral_fact', 'placement_fact', 'vacancy_fact', 'fact_bounds', 'attendance_reach', 'channel_reach', 'registration_reach', 'first_service_days', 'active_by_month', 'placement_month', 'placement_reach', 'placement_days', 'fill_days', 'vacancy_month', 'referral_month', 'pair_counts'],
   params: kpiParams({}), columns, inert,
@@ -106,7 +109,9 @@ export const kpiSummaryPlacements = part('kpi-summary-placements', 'Derivaciones
   col('followed_up_6m', 'integer', 'Colocaciones con seguimiento a 6 meses', 'Placements followed up at 6 months'),
   col('retention_6m', 'number', 'Permanencia a 6 meses', 'Retention at 6 months'),
   col('followup_completion', 'number', 'Cumplimiento del seguimiento', 'Follow-up completion rate'),
-], [], (k) => (without(k.filters, FACT_FILTERS.placement_fact) ? placementsFromCube(k) : placementsFromRecords(k)));
+], [], (k) => (without(k.filters, FACT_FILTERS.placement_fact) ? placementsFromCube(k) : placementsFromRecords(k)),
+// Under a placement filter, from the placement records held in memory (the filter-free figures come from the flow cube).
+(w, f) => summaryPlacementsInMemory(w, f, referralCount));
 
 /** Vacancies, positions and their fill: vacancy filters only (a person's sex or age, or a channel, does not change them). */
 export const kpiSummaryVacancies = part('kpi-summary-vacancies', 'Vacantes y su cobertura', 'Vacancies and their fill', [

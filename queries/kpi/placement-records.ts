@@ -1,0 +1,273 @@
+import { FOLLOWUP_FLAG, FOLLOWUP_FLAGS_SQL, followupBounds } from '../../warehouse/observable-sql.ts';
+import type { Warehouse } from '../../warehouse/warehouse.ts';
+import { oncePerWarehouse } from '../catalogue/once-per-warehouse.ts';
+import { FACT_FOLLOWUP_END_SQL, YOUTH_BANDS, type KpiFilters } from './kpi-filters.ts';
+
+/** The placement filters held as codes, with the fact column each reads. */
+const CODED = {
+  office: 'office_code',
+  province: 'province_code',
+  sector: 'sector_code',
+  occupation: 'occupation_code',
+  sex: 'sex',
+  age: 'age_band',
+  channel: 'channel',
+} as const satisfies Partial<Record<keyof KpiFilters, string>>;
+
+/** A coded filter of the placement records. */
+export type CodedFilter = keyof typeof CODED;
+
+const CODED_FILTERS = Object.keys(CODED) as CodedFilter[];
+
+/** A value for each coded filter. */
+const byFilter = <T>(value: (d: CodedFilter, i: number) => T) => Object.fromEntries(CODED_FILTERS.map((d, i) => [d, value(d, i)])) as Record<CodedFilter, T>;
+
+/** NULL days to placement (a placement whose seeker is unknown), in {@link PlacementRecords.days}. */
+export const NO_DAYS = -2147483648;
+
+/**
+ * Every placement of a warehouse (`placement_fact`), held in memory as typed arrays, one entry
+ * per placement: read once per served warehouse (about 2 s and 17 bytes a placement: 136 MB for
+ * the 8 M of scale `mx`). The KPI figures a filter splits (persons placed, medians, follow-ups
+ * by office) are then worked out by one pass over the period's placements instead of a scan of
+ * the facts.
+ *
+ * Rows are ordered by month, office, province and days to placement (no days last), so the
+ * placements of one office in one province and month are a run (`runs`) with its days sorted.
+ */
+export interface PlacementRecords {
+  /** The latest month with placements (`placement_monthly`), as a month number (year × 12 + month − 1). */
+  latest: number | null;
+  /** The month number of row 0's month. */
+  firstMonth: number;
+  /** The rows of month `firstMonth + i` are `monthStart[i]` to `monthStart[i + 1]` (exclusive). */
+  monthStart: Int32Array;
+  /** Each coded filter's values (index 0: NULL), sorted. */
+  codes: Record<CodedFilter, readonly (string | null)[]>;
+  /** Each coded filter's value per placement, as an index into `codes`. */
+  coded: Record<CodedFilter, Uint8Array | Uint16Array>;
+  /** The person placed (`px`), −1 when unknown. */
+  px: Int32Array;
+  /** One more than the highest `px`. */
+  persons: number;
+  /** Days from registration to placement, {@link NO_DAYS} when unknown. */
+  days: Int32Array;
+  /** Follow-up flags (warehouse/observable-sql.ts `FOLLOWUP_FLAG`), observability fixed at the facts' follow-up end. */
+  flags: Uint8Array;
+  /** The runs of one office, province and month: their first rows (and one past the last run's end). */
+  runs: Int32Array;
+  /** Per run: its known days, sorted (a view of `days`). */
+  runDays: Int32Array[];
+  /** Per run: placements followed up at 3 months (due then), and of them still employed. */
+  runFollowed3: Int32Array;
+  runRetained3: Int32Array;
+  /** The smallest known days to placement (0 when none is known). */
+  minDays: number;
+  /** The last few answers of {@link matchingRows}, the latest first. */
+  recentMatches: { key: string; rows: Int32Array }[];
+  /** Answers of {@link rowsByDays}, by the rows asked for (an answer of {@link matchingRows}). */
+  byDays: WeakMap<Int32Array, Int32Array>;
+  /** Scratch: the rows of a period as they are filtered. */
+  scratch: Int32Array;
+  /** Scratch: one bit per person, for counting distinct persons. */
+  seen: Uint32Array;
+  /** Scratch: one count per value of days from `minDays` on, for ordering rows by days. */
+  dayCounts: Int32Array;
+}
+
+/** The flags of a placement followed up at 3 months (due then and followed up), as `followedUpAt(3)` counts it. */
+export const FOLLOWED_3M = FOLLOWUP_FLAG.due3 | FOLLOWUP_FLAG.has3;
+
+/** The flags of a placement still employed at 3 months (due then and employed), as `retainedAt(3)` counts it. */
+export const RETAINED_3M = FOLLOWUP_FLAG.due3 | FOLLOWUP_FLAG.emp3;
+
+/** How many answers of {@link matchingRows} are kept. */
+const RECENT_MATCHES = 4;
+
+/** A month 'YYYY-MM' as a month number (year × 12 + month − 1). */
+export const monthNumber = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
+
+async function readRecords(w: Warehouse): Promise<PlacementRecords> {
+  const [{ latest } = { latest: null }] = await w.rows<{ latest: string | null }>("SELECT strftime(max(month), '%Y-%m') AS latest FROM placement_monthly");
+  const dictionaries = await Promise.all(CODED_FILTERS.map((d) => w.rows<{ v: string | null }>(
+    `SELECT DISTINCT ${CODED[d]} AS v FROM placement_fact ORDER BY v NULLS FIRST`)));
+  const codes = byFilter((_, i) => [null, ...dictionaries[i]!.map((r) => r.v).filter((v) => v !== null)]);
+  for (const d of CODED_FILTERS) if (codes[d].length > 65536) throw new Error(`placement records: more than 65,535 values of ${d}`);
+  // Index 0 stands for NULL, so each dictionary is numbered from 1 after its NULL.
+  const dictionarySql = (d: CodedFilter) => `d_${d} AS (SELECT v, row_number() OVER (ORDER BY v)::INTEGER AS i FROM (SELECT DISTINCT ${CODED[d]} AS v FROM placement_fact WHERE ${CODED[d]} IS NOT NULL))`;
+  const { columns, rowCount } = await w.int32Columns(`WITH ${CODED_FILTERS.map(dictionarySql).join(',\n')}
+    SELECT (year(p.month) * 12 + month(p.month) - 1)::INTEGER AS month,
+      ${CODED_FILTERS.map((d) => `coalesce(d_${d}.i, 0) AS ${d}`).join(', ')},
+      coalesce(p.px, -1) AS px, coalesce(p.days, ${NO_DAYS}) AS days, ${FOLLOWUP_FLAGS_SQL} AS flags
+    FROM placement_fact p CROSS JOIN ${followupBounds(FACT_FOLLOWUP_END_SQL)} e
+      ${CODED_FILTERS.map((d) => `LEFT JOIN d_${d} ON d_${d}.v = p.${CODED[d]}`).join(' ')}
+    ORDER BY month, office, province, p.days NULLS LAST`);
+  const [month, ...rest] = columns as [Int32Array, ...Int32Array[]];
+  const coded = byFilter((d, i) => (codes[d].length > 255 ? Uint16Array.from(rest[i]!) : Uint8Array.from(rest[i]!)));
+  const [px, days, flags] = rest.slice(CODED_FILTERS.length) as [Int32Array, Int32Array, Int32Array];
+  const firstMonth = rowCount ? month[0]! : 0;
+  const months = rowCount ? month[rowCount - 1]! - firstMonth + 1 : 0;
+  const monthStart = new Int32Array(months + 1);
+  const runs: number[] = [];
+  for (let r = 0, m = 0; r <= rowCount; r++) {
+    const at = r < rowCount ? month[r]! - firstMonth : months;
+    while (m <= at) monthStart[m++] = r;
+    if (r < rowCount && (r === 0 || month[r] !== month[r - 1] || coded.office[r] !== coded.office[r - 1] || coded.province[r] !== coded.province[r - 1])) runs.push(r);
+  }
+  runs.push(rowCount);
+  const persons = px.reduce((max, p) => Math.max(max, p + 1), 0);
+  let [minDays, maxDays] = [Infinity, -Infinity];
+  for (const d of days) {
+    if (d === NO_DAYS) continue;
+    if (d < minDays) minDays = d;
+    if (d > maxDays) maxDays = d;
+  }
+  if (minDays > maxDays) [minDays, maxDays] = [0, 0];
+  const runCount = runs.length - 1;
+  const runDays: Int32Array[] = [];
+  const [runFollowed3, runRetained3] = [new Int32Array(runCount), new Int32Array(runCount)];
+  for (let i = 0; i < runCount; i++) {
+    let known = runs[i + 1]!;
+    while (known > runs[i]! && days[known - 1] === NO_DAYS) known--;
+    runDays.push(days.subarray(runs[i]!, known));
+    for (let r = runs[i]!; r < runs[i + 1]!; r++) {
+      if ((flags[r]! & FOLLOWED_3M) === FOLLOWED_3M) runFollowed3[i]!++;
+      if ((flags[r]! & RETAINED_3M) === RETAINED_3M) runRetained3[i]!++;
+    }
+  }
+  return {
+    latest: latest === null ? null : monthNumber(latest), firstMonth, monthStart, codes, coded, px, persons, days,
+    flags: Uint8Array.from(flags), runs: Int32Array.from(runs), runDays, runFollowed3, runRetained3, minDays,
+    recentMatches: [], byDays: new WeakMap(), scratch: new Int32Array(0), seen: new Uint32Array(Math.ceil(persons / 32)), dayCounts: new Int32Array(maxDays - minDays + 2),
+  };
+}
+
+/**
+ * The placement records of a warehouse: read once for a served (read-only) warehouse, whose data
+ * never change under it; read afresh for a writable one.
+ */
+export const placementRecords = oncePerWarehouse(readRecords, { servedOnly: true });
+
+/** The months a KPI period covers, as month numbers: `to` (default the latest month) and `from` (default 12 months to it). */
+export function periodMonths(records: PlacementRecords, f: KpiFilters): { lo: number; hi: number } | null {
+  const hi = f.to ? monthNumber(f.to) : records.latest;
+  if (hi === null) return null;
+  return { lo: f.from ? monthNumber(f.from) : hi - 11, hi };
+}
+
+/** The rows of the months lo..hi: a range of rows, empty when the period holds no placements. */
+export function rowsOfMonths(records: PlacementRecords, lo: number, hi: number): { start: number; end: number } {
+  const last = records.monthStart.length - 2;
+  const a = Math.max(lo - records.firstMonth, 0);
+  const b = Math.min(hi - records.firstMonth, last);
+  if (a > b) return { start: 0, end: 0 };
+  return { start: records.monthStart[a]!, end: records.monthStart[b + 1]! };
+}
+
+/** The coded filters given, each as the codes it lets through (as `kpiWhere` puts it for placement_fact). */
+export function codedConditions(records: PlacementRecords, f: KpiFilters): { codes: Uint8Array | Uint16Array; allowed: Uint8Array }[] {
+  const keep = (d: CodedFilter, value: string): (code: string) => boolean => {
+    if (d === 'occupation') return (code) => code.startsWith(value);
+    if (d === 'age' && value === 'youth') return (code) => code === value || (YOUTH_BANDS as readonly string[]).includes(code);
+    return (code) => code === value;
+  };
+  return CODED_FILTERS.flatMap((d) => {
+    const value = f[d];
+    if (value === undefined) return [];
+    const test = keep(d, value);
+    return [{ codes: records.coded[d], allowed: Uint8Array.from(records.codes[d], (code) => (code !== null && test(code) ? 1 : 0)) }];
+  });
+}
+
+/** The rows `start` to `end` (exclusive) whose code is allowed, written to `rows`; their number. */
+function allowedIn(rows: Int32Array, start: number, end: number, codes: Uint8Array | Uint16Array, allowed: Uint8Array): number {
+  let n = 0;
+  // Branch-free: a filter keeps rows at random, and a mispredicted branch per row doubles the pass.
+  for (let r = start; r < end; r++) {
+    rows[n] = r;
+    n += allowed[codes[r]!]!;
+  }
+  return n;
+}
+
+/** The rows of `rows` (ascending) whose code is allowed, written over `rows`' start; their number. */
+function keepAllowed(rows: Int32Array, n: number, codes: Uint8Array | Uint16Array, allowed: Uint8Array): number {
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    const r = rows[i]!;
+    rows[kept] = r;
+    kept += allowed[codes[r]!]!;
+  }
+  return kept;
+}
+
+/**
+ * The rows of a period that the filters let through, as a list of row numbers, in row order (not
+ * to be written to: the last few are kept, since the views of one interaction ask for the same):
+ * one tight pass per filter, each over the rows the previous ones kept. Null when no period can
+ * be set (a warehouse without placements).
+ */
+export function matchingRows(records: PlacementRecords, f: KpiFilters): Int32Array | null {
+  const period = periodMonths(records, f);
+  if (!period) return null;
+  const key = JSON.stringify([period.lo, period.hi, ...CODED_FILTERS.map((d) => f[d] ?? null)]);
+  const kept = records.recentMatches.find((m) => m.key === key);
+  if (kept) return kept.rows;
+  const { start, end } = rowsOfMonths(records, period.lo, period.hi);
+  const [first, ...others] = codedConditions(records, f);
+  if (records.scratch.length < end - start) records.scratch = new Int32Array(end - start);
+  const all = records.scratch;
+  let n = first ? allowedIn(all, start, end, first.codes, first.allowed) : end - start;
+  if (!first) for (let i = 0; i < n; i++) all[i] = start + i;
+  for (const c of others) n = keepAllowed(all, n, c.codes, c.allowed);
+  const rows = all.slice(0, n);
+  records.recentMatches.unshift({ key, rows });
+  records.recentMatches.length = Math.min(records.recentMatches.length, RECENT_MATCHES);
+  return rows;
+}
+
+/** The number of distinct known persons among the rows. */
+export function distinctPersons(records: PlacementRecords, rows: Int32Array): number {
+  const { seen, px } = records;
+  seen.fill(0);
+  let n = 0;
+  for (const r of rows) {
+    const p = px[r]!;
+    if (p < 0) continue;
+    const [word, bit] = [p >>> 5, 1 << (p & 31)];
+    if ((seen[word]! & bit) === 0) {
+      seen[word]! |= bit;
+      n++;
+    }
+  }
+  return n;
+}
+
+/**
+ * The rows with known days, ordered by their days (ascending; rows of equal days in their order
+ * in `rows`), by counting: days to placement span a few thousand values, so this costs a pass
+ * over the rows and one over the values, where a sort of 100 k values costs several times more.
+ * Kept for the rows asked for, which the views of one interaction share (see {@link matchingRows}).
+ */
+export function rowsByDays(records: PlacementRecords, rows: Int32Array): Int32Array {
+  const kept = records.byDays.get(rows);
+  if (kept) return kept;
+  const { days, dayCounts: counts, minDays } = records;
+  counts.fill(0);
+  let known = 0;
+  for (const r of rows) {
+    const d = days[r]!;
+    if (d !== NO_DAYS) {
+      counts[d - minDays + 1]!++;
+      known++;
+    }
+  }
+  for (let i = 1; i < counts.length; i++) counts[i]! += counts[i - 1]!;
+  const out = new Int32Array(known);
+  for (const r of rows) {
+    const d = days[r]!;
+    if (d !== NO_DAYS) out[counts[d - minDays]!++] = r;
+  }
+  records.byDays.set(rows, out);
+  return out;
+}
