@@ -144,6 +144,17 @@ function filterCondition(name: keyof KpiFilters, table: KpiTable, a: string): st
   }
 }
 
+/**
+ * Whether a filter lets a record's code through, as its SQL condition does (see `kpiWhere`): a
+ * 2-digit occupation group matches the codes that begin with it, `age=youth` the youth bands, and
+ * any other filter its own value. For the records and counts held in memory.
+ */
+export function filterAccepts(name: 'province' | 'office' | 'sector' | 'occupation' | 'sex' | 'age' | 'channel', value: string): (code: string) => boolean {
+  if (name === 'occupation') return (code) => code.startsWith(value);
+  if (name === 'age' && value === 'youth') return (code) => code === value || (YOUTH_BANDS as readonly string[]).includes(code);
+  return (code) => code === value;
+}
+
 /** True when none of the named filters is given (the period and the rest may be). */
 export function without(f: KpiFilters, names: readonly (keyof KpiFilters)[]): boolean {
   return names.every((name) => f[name] === undefined);

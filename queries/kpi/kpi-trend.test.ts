@@ -72,3 +72,25 @@ describe('kpi-trend for a period, sliced from the answer without one', () => {
     expect(sliceMonths(base, '2024-01', '2024-07', 36)).toBeNull();
   });
 });
+
+describe('kpi-trend from the pair cube held in memory', () => {
+  it('gives the rows of its SQL, and declines three filters on one fact', async () => {
+    const w = suite.warehouse();
+    const sets = [{}, { sector: 'G' }, { province: '09', sex: 'M' }, { province: '17', channel: 'portal' }, { age: 'youth' }, { occupation: '5', office: 'Q1' }];
+    const periods = [{}, { from: '2024-01', to: '2024-03' }, { from: '2024-01', to: '2024-07' }, { to: '2024-02' }, { from: '2024-05' }, { from: '2030-01', to: '2030-02' }];
+    let compared = 0;
+    for (const set of sets) {
+      for (const period of periods) {
+        const f = q.params.parse({ ...set, ...period });
+        const fromMemory = await q.compute!(w, f, null);
+        const { sql, params } = q.build(f, null);
+        const fromSql = await w.columns(sql, params);
+        expect(fromMemory, JSON.stringify(f)).not.toBeNull();
+        expect(fromMemory, JSON.stringify(f)).toEqual({ names: fromSql.names, types: fromSql.types, values: fromSql.values, rowCount: fromSql.rowCount });
+        compared += fromSql.rowCount;
+      }
+    }
+    expect(compared).toBeGreaterThan(200);
+    expect(await q.compute!(w, q.params.parse({ province: '17', sex: 'F', age: 'youth' }), null)).toBeNull();
+  });
+});

@@ -2,6 +2,7 @@ import { keepRows } from '../catalogue/keep-rows.ts';
 import { defineQuery } from '../catalogue/query-definition.ts';
 import type { Columns } from '../../warehouse/warehouse.ts';
 import { KpiSql, aggregateAnswers, kpiParams, kpiWarm } from './kpi-filters.ts';
+import { trendInMemory } from './pair-counts-in-memory.ts';
 import { pairCountsByMonth } from './pair-counts-route.ts';
 
 /** Months of the trend without a period: the 36 up to the latest month with placements. */
@@ -61,6 +62,8 @@ export const kpiTrend = defineQuery({
     base: ({ from: _from, to: _to, ...filters }) => filters,
     derive: (base, p) => sliceMonths(base, p.from, p.to, DEFAULT_MONTHS),
   },
+  // At most two filters on each fact: from the pair cube held in memory.
+  compute: (w, f) => trendInMemory(w, f, DEFAULT_MONTHS),
   build: (f) => {
     const k = new KpiSql(f, DEFAULT_MONTHS);
     // Each series from the pair cube when at most two filters apply to it, else from its facts.

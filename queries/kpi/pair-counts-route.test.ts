@@ -4,10 +4,13 @@ import { demoFixture } from '../../etl/testing/demo-fixture.ts';
 import { PAIR_DIMENSIONS, PAIR_FACTS, REBUILD_PAIR_COUNTS, type PairDimension, type PairFact } from '../../warehouse/pair-counts.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { FACT_FILTERS, KpiSql, type KpiFilters } from './kpi-filters.ts';
+import { pairCountsInMemory, pairSeries, type PairCountsInMemory } from './pair-counts-in-memory.ts';
 import { pairCountsByMonth } from './pair-counts-route.ts';
+import { monthNumber, monthText } from './placement-records.ts';
 
 const demo = demoFixture('pairs', 11);
 let w: Warehouse;
+let pairs: PairCountsInMemory;
 
 beforeAll(async () => {
   w = demo.warehouse;
@@ -16,6 +19,7 @@ beforeAll(async () => {
     await w.run(`UPDATE ${table} SET occupation_code = occupation_code || (month(${day}) % 3)::VARCHAR || '41' WHERE day(${day}) % 2 = 0`);
   }
   for (const statement of REBUILD_PAIR_COUNTS) await w.run(statement);
+  pairs = await pairCountsInMemory(w);
 });
 
 /** Filter values to try for a dimension of a fact: its most frequent values, and the youth band and 1-digit occupation groups. */
@@ -61,7 +65,7 @@ describe('counts from the pair cube', () => {
           const records = new KpiSql(f, 12);
           const [got, want] = await Promise.all([
             w.rows(`SELECT strftime(month, '%Y-%m') AS month, n::BIGINT AS n, positions::BIGINT AS positions FROM (${sql}) ORDER BY month`, cube.params),
-            w.rows(
+            w.rows<{ month: string; n: string; positions: string | null }>(
               `SELECT strftime(x.${month}, '%Y-%m') AS month, count(*)::BIGINT AS n, ${fact === 'vacancy' ? 'sum(x.positions)::BIGINT' : 'NULL::BIGINT'} AS positions
                FROM ${table} x WHERE ${records.inPeriod(`x.${month}`)} AND ${records.where(table, 'x')} GROUP BY 1 ORDER BY 1`,
               records.params,
@@ -69,6 +73,12 @@ describe('counts from the pair cube', () => {
           ]);
           expect(got, `${fact} ${JSON.stringify(f)}`).toEqual(want);
           checked += want.length;
+          // The same series from the cube held in memory.
+          const lo = f.from ? monthNumber(f.from) : pairs.latest! - 11;
+          const hi = f.to ? monthNumber(f.to) : pairs.latest!;
+          const series = pairSeries(pairs, f, fact, lo, hi)!;
+          const inMemory = [...series.n].flatMap((n, i) => (n > 0 ? [{ month: monthText(lo + i), n, positions: fact === 'vacancy' ? series.positions[i] : null }] : []));
+          expect(inMemory, `in memory: ${fact} ${JSON.stringify(f)}`).toEqual(want.map((r) => ({ month: r.month, n: Number(r.n), positions: r.positions === null ? null : Number(r.positions) })));
         }
       }
     }
@@ -79,5 +89,6 @@ describe('counts from the pair cube', () => {
     const k = new KpiSql({ province: '17', sex: 'F', age: 'youth' }, 12);
     expect(pairCountsByMonth(k, 'placement')).toBeNull();
     expect(pairCountsByMonth(k, 'vacancy')).not.toBeNull();
+    expect(pairSeries(pairs, k.filters, 'placement', 0, 1)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { FOLLOWUP_FLAG, FOLLOWUP_FLAGS_SQL, followupBounds } from '../../warehouse/observable-sql.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { oncePerWarehouse } from '../catalogue/once-per-warehouse.ts';
-import { FACT_FOLLOWUP_END_SQL, YOUTH_BANDS, type KpiFilters } from './kpi-filters.ts';
+import { FACT_FOLLOWUP_END_SQL, filterAccepts, type KpiFilters } from './kpi-filters.ts';
 
 /** The placement filters held as codes, with the fact column each reads. */
 const CODED = {
@@ -87,6 +87,9 @@ const RECENT_MATCHES = 4;
 /** A month 'YYYY-MM' as a month number (year × 12 + month − 1). */
 export const monthNumber = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
 
+/** A month number as 'YYYY-MM'. */
+export const monthText = (n: number) => `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+
 async function readRecords(w: Warehouse): Promise<PlacementRecords> {
   const [{ latest } = { latest: null }] = await w.rows<{ latest: string | null }>("SELECT strftime(max(month), '%Y-%m') AS latest FROM placement_monthly");
   const dictionaries = await Promise.all(CODED_FILTERS.map((d) => w.rows<{ v: string | null }>(
@@ -164,17 +167,12 @@ export function rowsOfMonths(records: PlacementRecords, lo: number, hi: number):
   return { start: records.monthStart[a]!, end: records.monthStart[b + 1]! };
 }
 
-/** The coded filters given, each as the codes it lets through (as `kpiWhere` puts it for placement_fact). */
+/** The coded filters given, each as the codes it lets through (see `filterAccepts`). */
 export function codedConditions(records: PlacementRecords, f: KpiFilters): { codes: Uint8Array | Uint16Array; allowed: Uint8Array }[] {
-  const keep = (d: CodedFilter, value: string): (code: string) => boolean => {
-    if (d === 'occupation') return (code) => code.startsWith(value);
-    if (d === 'age' && value === 'youth') return (code) => code === value || (YOUTH_BANDS as readonly string[]).includes(code);
-    return (code) => code === value;
-  };
   return CODED_FILTERS.flatMap((d) => {
     const value = f[d];
     if (value === undefined) return [];
-    const test = keep(d, value);
+    const test = filterAccepts(d, value);
     return [{ codes: records.coded[d], allowed: Uint8Array.from(records.codes[d], (code) => (code !== null && test(code) ? 1 : 0)) }];
   });
 }

@@ -2,17 +2,17 @@ import { FOLLOWUP_FLAG } from '../../warehouse/observable-sql.ts';
 import type { Columns, Warehouse } from '../../warehouse/warehouse.ts';
 import { FACT_FILTERS, KpiSql, without, type KpiFilters } from './kpi-filters.ts';
 import { quantileContOfSorted } from './office-placements-in-memory.ts';
-import { distinctPersons, matchingRows, periodMonths, placementRecords, rowsByDays } from './placement-records.ts';
+import { pairCountsInMemory, pairSeries } from './pair-counts-in-memory.ts';
+import { distinctPersons, matchingRows, monthText, periodMonths, placementRecords, rowsByDays } from './placement-records.ts';
 
-const monthText = (n: number) => `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
 const div = (num: number, den: number) => (den === 0 ? null : num / den);
 const has = (flags: number, bits: number) => (flags & bits) === bits;
 
 /**
  * `kpi-summary-placements` under a placement filter, from the placement records held in memory
- * (placement-records.ts), with the referrals counted by `referrals` (SQL): the same columns and
- * values as its SQL. Null without a placement filter, which the flow cube answers, and for a
- * warehouse without placements.
+ * (placement-records.ts), the referrals from the pair cube in memory (or, under more than two
+ * filters, counted by the SQL `referrals` makes): the same columns and values as its SQL. Null
+ * without a placement filter, which the flow cube answers, and for a warehouse without placements.
  */
 export async function summaryPlacementsInMemory(w: Warehouse, f: KpiFilters, referrals: (k: KpiSql) => string): Promise<Columns | null> {
   if (without(f, FACT_FILTERS.placement_fact)) return null;
@@ -20,8 +20,12 @@ export async function summaryPlacementsInMemory(w: Warehouse, f: KpiFilters, ref
   const period = periodMonths(records, f);
   const rows = matchingRows(records, f);
   if (!period || !rows) return null;
+  // Referrals from the pair cube in memory when at most two filters apply to them, else counted by SQL.
+  const referralSeries = pairSeries(await pairCountsInMemory(w), f, 'referral', period.lo, period.hi);
   const k = new KpiSql({ ...f, from: monthText(period.lo), to: monthText(period.hi) }, 12);
-  const referralCount = w.rows<{ referrals: number | bigint }>(referrals(k), k.params);
+  const referralCount = referralSeries
+    ? Promise.resolve([{ referrals: referralSeries.n.reduce((a, b) => a + b, 0) }])
+    : w.rows<{ referrals: number | bigint }>(referrals(k), k.params);
   const { due1, due3, due6, has1, has3, has6, emp3, emp6 } = FOLLOWUP_FLAG;
   // The placements by their flags (256 values), then every count from those 256 tallies.
   const byFlags = new Int32Array(256);
