@@ -27,7 +27,7 @@ export const NO_DAYS = -2147483648;
 
 /**
  * Every placement of a warehouse (`placement_fact`), held in memory as typed arrays, one entry
- * per placement: read once per served warehouse (about 2 s and 17 bytes a placement: 136 MB for
+ * per placement: read once per served warehouse (about 2.5 s and 17 bytes a placement: 136 MB for
  * the 8 M of scale `mx`). The KPI figures a filter splits (persons placed, medians, follow-ups
  * by office) are then worked out by one pass over the period's placements instead of a scan of
  * the facts.
@@ -81,8 +81,9 @@ export const FOLLOWED_3M = FOLLOWUP_FLAG.due3 | FOLLOWUP_FLAG.has3;
 /** The flags of a placement still employed at 3 months (due then and employed), as `retainedAt(3)` counts it. */
 export const RETAINED_3M = FOLLOWUP_FLAG.due3 | FOLLOWUP_FLAG.emp3;
 
-/** How many answers of {@link matchingRows} are kept. */
+/** How many answers of {@link matchingRows} are kept, and the most rows one kept may hold (4 MB; a long period's are not kept). */
 const RECENT_MATCHES = 4;
+const KEPT_MATCH_ROWS = 1 << 20;
 
 /** A month 'YYYY-MM' as a month number (year × 12 + month − 1). */
 export const monthNumber = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
@@ -219,8 +220,10 @@ export function matchingRows(records: PlacementRecords, f: KpiFilters): Int32Arr
   if (!first) for (let i = 0; i < n; i++) all[i] = start + i;
   for (const c of others) n = keepAllowed(all, n, c.codes, c.allowed);
   const rows = all.slice(0, n);
-  records.recentMatches.unshift({ key, rows });
-  records.recentMatches.length = Math.min(records.recentMatches.length, RECENT_MATCHES);
+  if (n <= KEPT_MATCH_ROWS) {
+    records.recentMatches.unshift({ key, rows });
+    records.recentMatches.length = Math.min(records.recentMatches.length, RECENT_MATCHES);
+  }
   return rows;
 }
 
