@@ -104,6 +104,13 @@ export class Warehouse {
     }
   }
 
+  /** The statements kept prepared on a connection, by SQL text, the most recently used last. */
+  private preparedOn(c: DuckDBConnection): Map<string, DuckDBPreparedStatement> {
+    let kept = this.prepared.get(c);
+    if (!kept) this.prepared.set(c, (kept = new Map()));
+    return kept;
+  }
+
   /**
    * Runs one statement with bound values and reads its whole answer. On a served (read-only)
    * warehouse, whose catalogue never changes, the statement is prepared once per connection and
@@ -112,8 +119,7 @@ export class Warehouse {
    */
   private async readAll(c: DuckDBConnection, sql: string, params?: Params): Promise<DuckDBResultReader> {
     if (this.access !== 'read' || params === undefined) return c.runAndReadAll(sql, params);
-    let kept = this.prepared.get(c);
-    if (!kept) this.prepared.set(c, (kept = new Map()));
+    const kept = this.preparedOn(c);
     let statement = kept.get(sql);
     if (statement) {
       kept.delete(sql);
@@ -146,8 +152,7 @@ export class Warehouse {
       if (this.closed || !this.free.includes(c)) continue;
       this.free.splice(this.free.indexOf(c), 1);
       try {
-        let kept = this.prepared.get(c);
-        if (!kept) this.prepared.set(c, (kept = new Map()));
+        const kept = this.preparedOn(c);
         for (const sql of texts) {
           if (kept.has(sql) || kept.size >= Warehouse.PREPARED_PER_CONNECTION) continue;
           kept.set(sql, await c.prepare(sql));

@@ -57,7 +57,22 @@ export const KPI_FILTER_SHAPE = {
 /** Parsed KPI filters. */
 export type KpiFilters = { [K in keyof typeof KPI_FILTER_SHAPE]?: z.infer<(typeof KPI_FILTER_SHAPE)[K]> };
 
-const monthIndex = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
+/** A month 'YYYY-MM' as a month number (year × 12 + month − 1), for counting months. */
+export const monthNumber = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
+
+/** A month number as 'YYYY-MM'. */
+export const monthText = (n: number) => `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+
+/**
+ * A KPI period as month numbers, as {@link KpiSql} sets it: `to`, or else the latest month with
+ * placements (`latest`); `from`, or else `defaultMonths` up to it. Null when neither `to` nor a
+ * latest month is at hand.
+ */
+export function periodMonths(f: KpiFilters, latest: number | null, defaultMonths: number): { lo: number; hi: number } | null {
+  const hi = f.to ? monthNumber(f.to) : latest;
+  if (hi === null) return null;
+  return { lo: f.from ? monthNumber(f.from) : hi - (defaultMonths - 1), hi };
+}
 
 /**
  * A strict parameter schema: the shared filters plus a query's own fields. It refuses unknown
@@ -68,7 +83,7 @@ export function kpiParams<E extends z.ZodRawShape>(extra: E, options: { maxMonth
   return z.strictObject({ ...KPI_FILTER_SHAPE, ...extra }).superRefine((value, ctx) => {
     const { from, to } = value as KpiFilters;
     if (from && to && from > to) ctx.addIssue({ code: 'custom', path: ['to'], message: '`to` must not be before `from`' });
-    if (from && to && options.maxMonths && monthIndex(to) - monthIndex(from) + 1 > options.maxMonths) {
+    if (from && to && options.maxMonths && monthNumber(to) - monthNumber(from) + 1 > options.maxMonths) {
       ctx.addIssue({ code: 'custom', path: ['to'], message: `at most ${options.maxMonths} months at a time` });
     }
   });
@@ -145,14 +160,16 @@ function filterCondition(name: keyof KpiFilters, table: KpiTable, a: string): st
 }
 
 /**
- * Whether a filter lets a record's code through, as its SQL condition does (see `kpiWhere`): a
- * 2-digit occupation group matches the codes that begin with it, `age=youth` the youth bands, and
- * any other filter its own value. For the records and counts held in memory.
+ * The codes of a dictionary (`codes`, NULL never matching) that a filter lets through, as its SQL
+ * condition does (see `kpiWhere`), 1 for each code it keeps and 0 for the others: a 2-digit
+ * occupation group matches the codes that begin with it, `age=youth` the youth bands, and any
+ * other filter its own value. For the records and counts held in memory, coded by dictionaries.
  */
-export function filterAccepts(name: 'province' | 'office' | 'sector' | 'occupation' | 'sex' | 'age' | 'channel', value: string): (code: string) => boolean {
-  if (name === 'occupation') return (code) => code.startsWith(value);
-  if (name === 'age' && value === 'youth') return (code) => code === value || (YOUTH_BANDS as readonly string[]).includes(code);
-  return (code) => code === value;
+export function allowedCodes(name: 'province' | 'office' | 'sector' | 'occupation' | 'sex' | 'age' | 'channel', value: string, codes: readonly (string | null)[]): Uint8Array {
+  const accepts = name === 'occupation' ? (code: string) => code.startsWith(value)
+    : name === 'age' && value === 'youth' ? (code: string) => code === value || (YOUTH_BANDS as readonly string[]).includes(code)
+    : (code: string) => code === value;
+  return Uint8Array.from(codes, (code) => (code !== null && accepts(code) ? 1 : 0));
 }
 
 /** True when none of the named filters is given (the period and the rest may be). */

@@ -1,14 +1,12 @@
 import { keepRows } from '../catalogue/keep-rows.ts';
 import { defineQuery } from '../catalogue/query-definition.ts';
 import type { Columns } from '../../warehouse/warehouse.ts';
-import { KpiSql, aggregateAnswers, kpiParams, kpiWarm } from './kpi-filters.ts';
+import { KpiSql, aggregateAnswers, kpiParams, kpiWarm, monthNumber } from './kpi-filters.ts';
 import { trendInMemory } from './pair-counts-in-memory.ts';
 import { pairCountsByMonth } from './pair-counts-route.ts';
 
 /** Months of the trend without a period: the 36 up to the latest month with placements. */
 const DEFAULT_MONTHS = 36;
-
-const monthIndex = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
 
 /**
  * The rows of a month-by-month answer (one row per month, none missing, `month` as 'YYYY-MM',
@@ -20,9 +18,9 @@ export function sliceMonths(answer: Columns, from: string | undefined, to: strin
   const months = answer.values[answer.names.indexOf('month')] as string[] | undefined;
   if (!months?.length) return null;
   const hi = to ?? months[months.length - 1]!;
-  const loIndex = from ? monthIndex(from) : monthIndex(hi) - (defaultMonths - 1);
-  if (loIndex < monthIndex(months[0]!) || monthIndex(hi) > monthIndex(months[months.length - 1]!)) return null;
-  const keep = months.flatMap((m, r) => (monthIndex(m) >= loIndex && monthIndex(m) <= monthIndex(hi) ? [r] : []));
+  const loIndex = from ? monthNumber(from) : monthNumber(hi) - (defaultMonths - 1);
+  if (loIndex < monthNumber(months[0]!) || monthNumber(hi) > monthNumber(months[months.length - 1]!)) return null;
+  const keep = months.flatMap((m, r) => (monthNumber(m) >= loIndex && monthNumber(m) <= monthNumber(hi) ? [r] : []));
   return keepRows(answer, keep);
 }
 

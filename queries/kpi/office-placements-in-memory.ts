@@ -1,6 +1,6 @@
 import type { Columns, Warehouse } from '../../warehouse/warehouse.ts';
 import type { KpiFilters } from './kpi-filters.ts';
-import { FOLLOWED_3M, NO_DAYS, RETAINED_3M, codedConditions, matchingRows, periodMonths, placementRecords, rowsByDays, rowsOfMonths, type PlacementRecords } from './placement-records.ts';
+import { FOLLOWED_3M, NO_DAYS, RETAINED_3M, codedConditions, matchingRows, placementRecords, recordsPeriod, rowsByDays, rowsOfMonths, type PlacementRecords } from './placement-records.ts';
 
 /** The number of values of the sorted arrays that are at most `v`. */
 function countAtMost(arrays: readonly Int32Array[], v: number): number {
@@ -121,7 +121,7 @@ function sumMatchingRows(records: PlacementRecords, rows: Int32Array): Map<numbe
  */
 export async function officePlacementsInMemory(w: Warehouse, f: KpiFilters): Promise<Columns | null> {
   const records = await placementRecords(w);
-  const period = periodMonths(records, f);
+  const period = recordsPeriod(records, f);
   if (!period) return null;
   const splits = SPLITS_OFFICE_PLACEMENTS.some((name) => f[name] !== undefined);
   const sums = splits ? sumMatchingRows(records, matchingRows(records, f)!) : sumWholeRuns(records, f, period.lo, period.hi);

@@ -1,8 +1,8 @@
 import { PAIR_DIMENSIONS, PAIR_FACTS, dimsKey, type PairDimension, type PairFact } from '../../warehouse/pair-counts.ts';
 import type { Columns, Warehouse } from '../../warehouse/warehouse.ts';
 import { oncePerWarehouse } from '../catalogue/once-per-warehouse.ts';
-import { FACT_FILTERS, filterAccepts, type KpiFilters } from './kpi-filters.ts';
-import { monthNumber, monthText } from './placement-records.ts';
+import { codedColumns, latestPlacementMonth } from './coded-columns.ts';
+import { FACT_FILTERS, allowedCodes, monthText, periodMonths, type KpiFilters } from './kpi-filters.ts';
 
 const DIMENSIONS = Object.keys(PAIR_DIMENSIONS) as PairDimension[];
 
@@ -27,34 +27,27 @@ export interface PairCountsInMemory {
   blocks: Map<string, { start: number; end: number }>;
 }
 
-const byDimension = <T>(value: (d: PairDimension, i: number) => T) => Object.fromEntries(DIMENSIONS.map((d, i) => [d, value(d, i)])) as Record<PairDimension, T>;
-
 async function readPairs(w: Warehouse): Promise<PairCountsInMemory> {
-  const [{ latest } = { latest: null }] = await w.rows<{ latest: string | null }>("SELECT strftime(max(month), '%Y-%m') AS latest FROM placement_monthly");
-  const keys = (await w.rows<{ k: string }>("SELECT DISTINCT fact || '|' || dims AS k FROM pair_counts ORDER BY k")).map((r) => r.k);
-  const dictionaries = await Promise.all(DIMENSIONS.map((d) => w.rows<{ v: string }>(
-    `SELECT DISTINCT ${PAIR_DIMENSIONS[d]} AS v FROM pair_counts WHERE ${PAIR_DIMENSIONS[d]} IS NOT NULL ORDER BY v`)));
-  const codes = byDimension((_, i) => [null, ...dictionaries[i]!.map((r) => r.v)]);
-  // Index 0 stands for NULL, so each dictionary is numbered from 1.
-  const dictionary = (d: PairDimension) => `d_${d} AS (SELECT v, row_number() OVER (ORDER BY v)::INTEGER AS i FROM (SELECT DISTINCT ${PAIR_DIMENSIONS[d]} AS v FROM pair_counts WHERE ${PAIR_DIMENSIONS[d]} IS NOT NULL))`;
-  const { columns, rowCount } = await w.int32Columns(`WITH ${DIMENSIONS.map(dictionary).join(',\n')},
-      d_block AS (SELECT k, (row_number() OVER (ORDER BY k))::INTEGER - 1 AS i FROM (SELECT DISTINCT fact || '|' || dims AS k FROM pair_counts))
-    SELECT b.i AS block, (year(c.month) * 12 + month(c.month) - 1)::INTEGER AS month,
-      ${DIMENSIONS.map((d) => `coalesce(d_${d}.i, 0) AS ${d}`).join(', ')}, c.n::INTEGER AS n, coalesce(c.positions, 0)::INTEGER AS positions
-    FROM pair_counts c JOIN d_block b ON b.k = c.fact || '|' || c.dims
-      ${DIMENSIONS.map((d) => `LEFT JOIN d_${d} ON d_${d}.v = c.${PAIR_DIMENSIONS[d]}`).join(' ')}
+  const latest = await latestPlacementMonth(w);
+  // The blocks are coded as the dimensions are: one dictionary of `fact|dims`.
+  const expressions = { ...Object.fromEntries(DIMENSIONS.map((d) => [d, `c.${PAIR_DIMENSIONS[d]}`])) as Record<PairDimension, string>, block: "c.fact || '|' || c.dims" };
+  const { codes, ctes, joins, selects } = await codedColumns(w, 'pair_counts', 'c', expressions);
+  const { columns, rowCount } = await w.int32Columns(`WITH ${ctes}
+    SELECT (year(c.month) * 12 + month(c.month) - 1)::INTEGER AS month, ${selects}, c.n::INTEGER AS n, coalesce(c.positions, 0)::INTEGER AS positions
+    FROM pair_counts c ${joins}
     ORDER BY block, month`);
-  const [block, month, ...rest] = columns as [Int32Array, Int32Array, ...Int32Array[]];
+  const [month, ...rest] = columns as [Int32Array, ...Int32Array[]];
+  const block = rest[DIMENSIONS.length]!;
   const blocks = new Map<string, { start: number; end: number }>();
   for (let r = 0; r < rowCount;) {
     const start = r;
     while (r < rowCount && block[r] === block[start]) r++;
-    blocks.set(keys[block[start]!]!, { start, end: r });
+    blocks.set(codes.block[block[start]!]!, { start, end: r });
   }
   return {
-    latest: latest === null ? null : monthNumber(latest), codes,
-    coded: byDimension((_, i) => Uint16Array.from(rest[i]!)),
-    month, n: rest[DIMENSIONS.length]!, positions: rest[DIMENSIONS.length + 1]!, blocks,
+    latest, codes,
+    coded: Object.fromEntries(DIMENSIONS.map((d, i) => [d, Uint16Array.from(rest[i]!)])) as PairCountsInMemory['coded'],
+    month, n: rest[DIMENSIONS.length + 1]!, positions: rest[DIMENSIONS.length + 2]!, blocks,
   };
 }
 
@@ -72,10 +65,7 @@ export function pairSeries(pairs: PairCountsInMemory, f: KpiFilters, fact: PairF
   const out = { n: new Float64Array(Math.max(hi - lo + 1, 0)), positions: new Float64Array(Math.max(hi - lo + 1, 0)) };
   const block = pairs.blocks.get(`${fact}|${dimsKey(given)}`);
   if (!block) return out;
-  const tests = given.map((name) => {
-    const accepts = filterAccepts(name, f[name]!);
-    return { codes: pairs.coded[name], allowed: Uint8Array.from(pairs.codes[name], (code) => (code !== null && accepts(code) ? 1 : 0)) };
-  });
+  const tests = given.map((name) => ({ codes: pairs.coded[name], allowed: allowedCodes(name, f[name]!, pairs.codes[name]) }));
   const { month, n, positions } = pairs;
   for (let r = block.start; r < block.end; r++) {
     const m = month[r]!;
@@ -93,9 +83,10 @@ export function pairSeries(pairs: PairCountsInMemory, f: KpiFilters, fact: PairF
  */
 export async function trendInMemory(w: Warehouse, f: KpiFilters, months: number): Promise<Columns | null> {
   const pairs = await pairCountsInMemory(w);
-  const hi = f.to ? monthNumber(f.to) : pairs.latest;
-  if (hi === null) return null;
-  const lo = Math.max(f.from ? monthNumber(f.from) : hi - (months - 1), hi - 119);
+  const period = periodMonths(f, pairs.latest, months);
+  if (!period) return null;
+  const { hi } = period;
+  const lo = Math.max(period.lo, hi - 119);
   const [reg, ref, plc, vac] = (['seeker', 'referral', 'placement', 'vacancy'] as const).map((fact) => pairSeries(pairs, f, fact, lo, hi));
   if (!reg || !ref || !plc || !vac) return null;
   const count = Math.max(hi - lo + 1, 0);

@@ -3,10 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { demoFixture } from '../../etl/testing/demo-fixture.ts';
 import { PAIR_DIMENSIONS, PAIR_FACTS, REBUILD_PAIR_COUNTS, type PairDimension, type PairFact } from '../../warehouse/pair-counts.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
-import { FACT_FILTERS, KpiSql, type KpiFilters } from './kpi-filters.ts';
+import { FACT_FILTERS, KpiSql, monthNumber, monthText, type KpiFilters } from './kpi-filters.ts';
 import { pairCountsInMemory, pairSeries, type PairCountsInMemory } from './pair-counts-in-memory.ts';
 import { pairCountsByMonth } from './pair-counts-route.ts';
-import { monthNumber, monthText } from './placement-records.ts';
 
 const demo = demoFixture('pairs', 11);
 let w: Warehouse;

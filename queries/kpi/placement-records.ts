@@ -1,17 +1,18 @@
 import { FOLLOWUP_FLAG, FOLLOWUP_FLAGS_SQL, followupBounds } from '../../warehouse/observable-sql.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { oncePerWarehouse } from '../catalogue/once-per-warehouse.ts';
-import { FACT_FOLLOWUP_END_SQL, filterAccepts, type KpiFilters } from './kpi-filters.ts';
+import { codedColumns, latestPlacementMonth } from './coded-columns.ts';
+import { FACT_FOLLOWUP_END_SQL, allowedCodes, periodMonths, type KpiFilters } from './kpi-filters.ts';
 
 /** The placement filters held as codes, with the fact column each reads. */
 const CODED = {
-  office: 'office_code',
-  province: 'province_code',
-  sector: 'sector_code',
-  occupation: 'occupation_code',
-  sex: 'sex',
-  age: 'age_band',
-  channel: 'channel',
+  office: 'p.office_code',
+  province: 'p.province_code',
+  sector: 'p.sector_code',
+  occupation: 'p.occupation_code',
+  sex: 'p.sex',
+  age: 'p.age_band',
+  channel: 'p.channel',
 } as const satisfies Partial<Record<keyof KpiFilters, string>>;
 
 /** A coded filter of the placement records. */
@@ -19,8 +20,6 @@ export type CodedFilter = keyof typeof CODED;
 
 const CODED_FILTERS = Object.keys(CODED) as CodedFilter[];
 
-/** A value for each coded filter. */
-const byFilter = <T>(value: (d: CodedFilter, i: number) => T) => Object.fromEntries(CODED_FILTERS.map((d, i) => [d, value(d, i)])) as Record<CodedFilter, T>;
 
 /** NULL days to placement (a placement whose seeker is unknown), in {@link PlacementRecords.days}. */
 export const NO_DAYS = -2147483648;
@@ -85,29 +84,17 @@ export const RETAINED_3M = FOLLOWUP_FLAG.due3 | FOLLOWUP_FLAG.emp3;
 const RECENT_MATCHES = 4;
 const KEPT_MATCH_ROWS = 1 << 20;
 
-/** A month 'YYYY-MM' as a month number (year × 12 + month − 1). */
-export const monthNumber = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
-
-/** A month number as 'YYYY-MM'. */
-export const monthText = (n: number) => `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
-
 async function readRecords(w: Warehouse): Promise<PlacementRecords> {
-  const [{ latest } = { latest: null }] = await w.rows<{ latest: string | null }>("SELECT strftime(max(month), '%Y-%m') AS latest FROM placement_monthly");
-  const dictionaries = await Promise.all(CODED_FILTERS.map((d) => w.rows<{ v: string | null }>(
-    `SELECT DISTINCT ${CODED[d]} AS v FROM placement_fact ORDER BY v NULLS FIRST`)));
-  const codes = byFilter((_, i) => [null, ...dictionaries[i]!.map((r) => r.v).filter((v) => v !== null)]);
+  const latest = await latestPlacementMonth(w);
+  const { codes, ctes, joins, selects } = await codedColumns(w, 'placement_fact', 'p', CODED);
   for (const d of CODED_FILTERS) if (codes[d].length > 65536) throw new Error(`placement records: more than 65,535 values of ${d}`);
-  // Index 0 stands for NULL, so each dictionary is numbered from 1 after its NULL.
-  const dictionarySql = (d: CodedFilter) => `d_${d} AS (SELECT v, row_number() OVER (ORDER BY v)::INTEGER AS i FROM (SELECT DISTINCT ${CODED[d]} AS v FROM placement_fact WHERE ${CODED[d]} IS NOT NULL))`;
-  const { columns, rowCount } = await w.int32Columns(`WITH ${CODED_FILTERS.map(dictionarySql).join(',\n')}
-    SELECT (year(p.month) * 12 + month(p.month) - 1)::INTEGER AS month,
-      ${CODED_FILTERS.map((d) => `coalesce(d_${d}.i, 0) AS ${d}`).join(', ')},
+  const { columns, rowCount } = await w.int32Columns(`WITH ${ctes}
+    SELECT (year(p.month) * 12 + month(p.month) - 1)::INTEGER AS month, ${selects},
       coalesce(p.px, -1) AS px, coalesce(p.days, ${NO_DAYS}) AS days, ${FOLLOWUP_FLAGS_SQL} AS flags
-    FROM placement_fact p CROSS JOIN ${followupBounds(FACT_FOLLOWUP_END_SQL)} e
-      ${CODED_FILTERS.map((d) => `LEFT JOIN d_${d} ON d_${d}.v = p.${CODED[d]}`).join(' ')}
+    FROM placement_fact p CROSS JOIN ${followupBounds(FACT_FOLLOWUP_END_SQL)} e ${joins}
     ORDER BY month, office, province, p.days NULLS LAST`);
   const [month, ...rest] = columns as [Int32Array, ...Int32Array[]];
-  const coded = byFilter((d, i) => (codes[d].length > 255 ? Uint16Array.from(rest[i]!) : Uint8Array.from(rest[i]!)));
+  const coded = Object.fromEntries(CODED_FILTERS.map((d, i) => [d, codes[d].length > 255 ? Uint16Array.from(rest[i]!) : Uint8Array.from(rest[i]!)])) as PlacementRecords['coded'];
   const [px, days, flags] = rest.slice(CODED_FILTERS.length) as [Int32Array, Int32Array, Int32Array];
   const firstMonth = rowCount ? month[0]! : 0;
   const months = rowCount ? month[rowCount - 1]! - firstMonth + 1 : 0;
@@ -140,7 +127,7 @@ async function readRecords(w: Warehouse): Promise<PlacementRecords> {
     }
   }
   return {
-    latest: latest === null ? null : monthNumber(latest), firstMonth, monthStart, codes, coded, px, persons, days,
+    latest, firstMonth, monthStart, codes, coded, px, persons, days,
     flags: Uint8Array.from(flags), runs: Int32Array.from(runs), runDays, runFollowed3, runRetained3, minDays,
     recentMatches: [], byDays: new WeakMap(), scratch: new Int32Array(0), seen: new Uint32Array(Math.ceil(persons / 32)), dayCounts: new Int32Array(maxDays - minDays + 2),
   };
@@ -152,11 +139,9 @@ async function readRecords(w: Warehouse): Promise<PlacementRecords> {
  */
 export const placementRecords = oncePerWarehouse(readRecords, { servedOnly: true });
 
-/** The months a KPI period covers, as month numbers: `to` (default the latest month) and `from` (default 12 months to it). */
-export function periodMonths(records: PlacementRecords, f: KpiFilters): { lo: number; hi: number } | null {
-  const hi = f.to ? monthNumber(f.to) : records.latest;
-  if (hi === null) return null;
-  return { lo: f.from ? monthNumber(f.from) : hi - 11, hi };
+/** The months a 12-month KPI period covers, as month numbers (see `periodMonths` in kpi-filters.ts). */
+export function recordsPeriod(records: PlacementRecords, f: KpiFilters): { lo: number; hi: number } | null {
+  return periodMonths(f, records.latest, 12);
 }
 
 /** The rows of the months lo..hi: a range of rows, empty when the period holds no placements. */
@@ -168,13 +153,11 @@ export function rowsOfMonths(records: PlacementRecords, lo: number, hi: number):
   return { start: records.monthStart[a]!, end: records.monthStart[b + 1]! };
 }
 
-/** The coded filters given, each as the codes it lets through (see `filterAccepts`). */
+/** The coded filters given, each as the codes it lets through (see `allowedCodes`). */
 export function codedConditions(records: PlacementRecords, f: KpiFilters): { codes: Uint8Array | Uint16Array; allowed: Uint8Array }[] {
   return CODED_FILTERS.flatMap((d) => {
     const value = f[d];
-    if (value === undefined) return [];
-    const test = filterAccepts(d, value);
-    return [{ codes: records.coded[d], allowed: Uint8Array.from(records.codes[d], (code) => (code !== null && test(code) ? 1 : 0)) }];
+    return value === undefined ? [] : [{ codes: records.coded[d], allowed: allowedCodes(d, value, records.codes[d]) }];
   });
 }
 
@@ -207,7 +190,7 @@ function keepAllowed(rows: Int32Array, n: number, codes: Uint8Array | Uint16Arra
  * be set (a warehouse without placements).
  */
 export function matchingRows(records: PlacementRecords, f: KpiFilters): Int32Array | null {
-  const period = periodMonths(records, f);
+  const period = recordsPeriod(records, f);
   if (!period) return null;
   const key = JSON.stringify([period.lo, period.hi, ...CODED_FILTERS.map((d) => f[d] ?? null)]);
   const kept = records.recentMatches.find((m) => m.key === key);

@@ -1,9 +1,9 @@
 import { FOLLOWUP_FLAG } from '../../warehouse/observable-sql.ts';
 import type { Columns, Warehouse } from '../../warehouse/warehouse.ts';
-import { FACT_FILTERS, KpiSql, without, type KpiFilters } from './kpi-filters.ts';
+import { FACT_FILTERS, KpiSql, monthText, without, type KpiFilters } from './kpi-filters.ts';
 import { quantileContOfSorted } from './office-placements-in-memory.ts';
 import { pairCountsInMemory, pairSeries } from './pair-counts-in-memory.ts';
-import { distinctPersons, matchingRows, monthText, periodMonths, placementRecords, rowsByDays } from './placement-records.ts';
+import { distinctPersons, matchingRows, placementRecords, recordsPeriod, rowsByDays } from './placement-records.ts';
 
 const div = (num: number, den: number) => (den === 0 ? null : num / den);
 const has = (flags: number, bits: number) => (flags & bits) === bits;
@@ -17,7 +17,7 @@ const has = (flags: number, bits: number) => (flags & bits) === bits;
 export async function summaryPlacementsInMemory(w: Warehouse, f: KpiFilters, referrals: (k: KpiSql) => string): Promise<Columns | null> {
   if (without(f, FACT_FILTERS.placement_fact)) return null;
   const records = await placementRecords(w);
-  const period = periodMonths(records, f);
+  const period = recordsPeriod(records, f);
   const rows = matchingRows(records, f);
   if (!period || !rows) return null;
   // Referrals from the pair cube in memory when at most two filters apply to them, else counted by SQL.
