@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineQuery } from '../catalogue/query-definition.ts';
+import { FIRM_COLUMNS } from './outreach-sql.ts';
 
 /**
  * Firms of the concertador's own territories with their recent activity with the service:
@@ -18,11 +19,7 @@ export const firmsToVisit = defineQuery({
   sources: ['firm_fact'],
   params: z.strictObject({ limit: z.string().regex(/^\d{1,4}$/, 'expected a number up to 9999').optional() }),
   columns: [
-    { name: 'firm_id', kind: 'string', label: { es: 'Empresa (seudónimo)', en: 'Firm (pseudonym)' } },
-    { name: 'name', kind: 'string', label: { es: 'Razón social', en: 'Legal name' } },
-    { name: 'sector_code', kind: 'string', label: { es: 'Sector', en: 'Sector' } },
-    { name: 'size_band', kind: 'string', label: { es: 'Tamaño', en: 'Size' } },
-    { name: 'canton_code', kind: 'string', label: { es: 'Cantón', en: 'Canton' } },
+    ...FIRM_COLUMNS,
     { name: 'vacancies', kind: 'integer', label: { es: 'Vacantes', en: 'Vacancies' } },
     { name: 'positions', kind: 'integer', label: { es: 'Puestos', en: 'Positions' } },
     { name: 'placements', kind: 'integer', label: { es: 'Colocaciones', en: 'Placements' } },

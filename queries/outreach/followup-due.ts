@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineQuery } from '../catalogue/query-definition.ts';
 import { days } from '../market/market-params.ts';
-import { DATE_PATTERN, MINE_CTE, territoriesParam } from './outreach-sql.ts';
+import { DATE_PATTERN, FIRM_COLUMNS, MINE_CTE, territoriesParam } from './outreach-sql.ts';
 
 /** Default days after a facilitation contact by which a follow-up is due, and window for new vacancies. */
 export const DEFAULT_FOLLOWUP_DAYS = 30;
@@ -32,11 +32,7 @@ export const followupDue = defineQuery({
     limit: z.string().regex(/^\d{1,4}$/, 'expected a number up to 9999').optional(),
   }),
   columns: [
-    { name: 'firm_id', kind: 'string', label: { es: 'Empresa (seudónimo)', en: 'Firm (pseudonym)' } },
-    { name: 'name', kind: 'string', label: { es: 'Razón social', en: 'Legal name' } },
-    { name: 'sector_code', kind: 'string', label: { es: 'Sector', en: 'Sector' } },
-    { name: 'size_band', kind: 'string', label: { es: 'Tamaño', en: 'Size' } },
-    { name: 'canton_code', kind: 'string', label: { es: 'Cantón', en: 'Canton' } },
+    ...FIRM_COLUMNS,
     { name: 'asof', kind: 'date', label: { es: 'Fecha de corte', en: 'Cut-off date' } },
     { name: 'last_facilitation', kind: 'date', label: { es: 'Última facilitación', en: 'Last facilitation' } },
     { name: 'last_followup', kind: 'date', label: { es: 'Último seguimiento', en: 'Last follow-up' } },

@@ -1,4 +1,13 @@
-import type { Viewer } from '../catalogue/query-definition.ts';
+import type { ColumnDoc, Viewer } from '../catalogue/query-definition.ts';
+
+/** The columns that name a firm in every firm list: pseudonym, legal name, sector, size and canton (from `mine`). */
+export const FIRM_COLUMNS: readonly ColumnDoc[] = [
+  { name: 'firm_id', kind: 'string', label: { es: 'Empresa (seudónimo)', en: 'Firm (pseudonym)' } },
+  { name: 'name', kind: 'string', label: { es: 'Razón social', en: 'Legal name' } },
+  { name: 'sector_code', kind: 'string', label: { es: 'Sector', en: 'Sector' } },
+  { name: 'size_band', kind: 'string', label: { es: 'Tamaño', en: 'Size' } },
+  { name: 'canton_code', kind: 'string', label: { es: 'Cantón', en: 'Canton' } },
+];
 
 /**
  * CTE `mine(fx, firm_id, name, sector_code, size_band, canton_code, province_code)`: the firms of

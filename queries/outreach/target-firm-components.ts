@@ -4,7 +4,7 @@ import { defineQuery, type ColumnDoc, type Viewer } from '../catalogue/query-def
 import { weight } from '../market/market-params.ts';
 import { WINDOW_CTE, YOUTH_BANDS } from '../market/market-sql.ts';
 import { DEFAULT_SECTOR_WEIGHTS as SW, sectorScoreCtes } from '../market/sector-score-sql.ts';
-import { MINE_CTE, inScope, territoriesParam } from './outreach-sql.ts';
+import { FIRM_COLUMNS, MINE_CTE, inScope, territoriesParam } from './outreach-sql.ts';
 
 /** Days without contact after which the contact component is full (1). */
 export const CONTACT_HORIZON_DAYS = 365;
@@ -27,11 +27,7 @@ const int = (name: string, es: string, en: string): ColumnDoc => ({ name, kind: 
 
 /** The columns of a firm and its normalised score components (each in [0, 1]), as `target-firms` lists them. */
 export const FIRM_COMPONENT_COLUMNS: readonly ColumnDoc[] = [
-  { name: 'firm_id', kind: 'string', label: { es: 'Empresa (seudónimo)', en: 'Firm (pseudonym)' } },
-  { name: 'name', kind: 'string', label: { es: 'Razón social', en: 'Legal name' } },
-  { name: 'sector_code', kind: 'string', label: { es: 'Sector', en: 'Sector' } },
-  { name: 'size_band', kind: 'string', label: { es: 'Tamaño', en: 'Size' } },
-  { name: 'canton_code', kind: 'string', label: { es: 'Cantón', en: 'Canton' } },
+  ...FIRM_COLUMNS,
   int('vacancies', 'Vacantes', 'Vacancies'),
   int('positions', 'Puestos', 'Positions'),
   int('posting_months', 'Meses con publicaciones', 'Months with postings'),
