@@ -1,5 +1,6 @@
 import { defineQuery } from '../catalogue/query-definition.ts';
 import { CHANNEL_CONVERSION_DAYS } from '../../warehouse/channel-cube.ts';
+import { channelsInMemory } from './period-cube-answers.ts';
 import { FACT_DATA_END_SQL, KpiSql, PERSON_OR_PLACE, kpiParams, ratio, kpiWarm, without, type BoundValues, type KpiFilters } from './kpi-filters.ts';
 
 /** Days after attending within which a placement counts as a conversion. */
@@ -44,6 +45,7 @@ export const kpiChannels = defineQuery({
   warm: kpiWarm(),
   // Sector and occupation do not apply: a sector filter is served the answer without it.
   inert: ['sector', 'occupation'],
+  compute: (w, f) => channelsInMemory(w, f),
   build: (f) => (cubeAnswers(f) ? channelsFromCube(f) : channelsFromFacts(f)),
 });
 

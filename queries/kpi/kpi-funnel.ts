@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineQuery, type BoundSql } from '../catalogue/query-definition.ts';
+import { funnelInMemory } from './period-cube-answers.ts';
 import { KpiSql, PERSON_OR_PLACE, kpiParams, ratio, kpiWarm, without, type KpiFilters } from './kpi-filters.ts';
 
 /** Groupings of the funnel, and the SQL of each over the cohort's first registration (`c`). */
@@ -51,6 +52,7 @@ export const kpiFunnel = defineQuery({
   warm: kpiWarm({ by: 'none' }),
   // The cohort is of persons: sector, occupation and channel do not apply.
   inert: ['sector', 'occupation', 'channel'],
+  compute: (w, { by, ...f }) => funnelInMemory(w, f, by),
   build: ({ by, ...f }) => (cubeAnswers(f) ? funnelFromCube(f, by) : funnelFromFacts(f, by)),
 });
 

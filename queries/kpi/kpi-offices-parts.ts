@@ -2,6 +2,7 @@ import type { Columns } from '../../warehouse/warehouse.ts';
 import { followedUpAt, followupBounds, retainedAt } from '../../warehouse/observable-sql.ts';
 import { defineQuery, type ColumnDoc } from '../catalogue/query-definition.ts';
 import { officePlacementsInMemory } from './office-placements-in-memory.ts';
+import { officesAttendedInMemory } from './period-cube-answers.ts';
 import { FACT_FOLLOWUP_END_SQL, KpiSql, kpiParams, quantile, without } from './kpi-filters.ts';
 
 /**
@@ -44,6 +45,7 @@ export const kpiOfficesAttended = defineQuery({
     col('target_placements', 'number', 'Meta de colocaciones', 'Placements target'),
   ],
   inert: ['sector', 'occupation'],
+  compute: (w, f) => officesAttendedInMemory(w, f),
   build: (f) => {
     const k = new KpiSql(f, 12);
     return k.bound(`WITH

@@ -3,6 +3,7 @@ import type { Columns, Warehouse } from '../../warehouse/warehouse.ts';
 import { defineQuery, type ColumnDoc } from '../catalogue/query-definition.ts';
 import { FACT_DATA_END_SQL, FACT_FILTERS, FACT_FOLLOWUP_END_SQL, KpiSql, PERIOD_COLUMNS, PERSON_OR_PLACE, histogramQuantile, histogramQuantiles, kpiParams, quantile, ratio, without, type KpiFilters } from './kpi-filters.ts';
 import { pairCountsByMonth } from './pair-counts-route.ts';
+import { summaryAttendedInMemory, summaryPlacementsFromCubes, summaryRegistrationsInMemory, summaryVacanciesInMemory } from './period-cube-answers.ts';
 import { summaryPlacementsInMemory } from './summary-placements-in-memory.ts';
 
 /**
@@ -57,7 +58,7 @@ export const kpiSummaryRegistrations = part('kpi-summary-registrations', 'Regist
       SELECT registrations::INTEGER AS registrations, persons_registered::INTEGER AS persons_registered,
         active_seekers::INTEGER AS active_seekers, median_days_to_first_service
       FROM reg_agg, active_agg`;
-});
+}, summaryRegistrationsInMemory);
 
 /**
  * The registration figures from the registration cube (warehouse/registration-cube.ts), for any
@@ -94,7 +95,7 @@ export const kpiSummaryAttended = part('kpi-summary-attended', 'Personas atendid
   }
   return `SELECT count(DISTINCT e.px)::INTEGER AS seekers_attended FROM event_fact e
         WHERE ${k.inPeriod('e.month')} AND ${k.where('event_fact', 'e')}`;
-});
+}, summaryAttendedInMemory);
 
 /** Referrals, placements and their follow-ups, with the period: every filter. */
 export const kpiSummaryPlacements = part('kpi-summary-placements', 'Derivaciones y colocaciones', 'Referrals and placements', [
@@ -110,8 +111,8 @@ export const kpiSummaryPlacements = part('kpi-summary-placements', 'Derivaciones
   col('retention_6m', 'number', 'Permanencia a 6 meses', 'Retention at 6 months'),
   col('followup_completion', 'number', 'Cumplimiento del seguimiento', 'Follow-up completion rate'),
 ], [], (k) => (without(k.filters, FACT_FILTERS.placement_fact) ? placementsFromCube(k) : placementsFromRecords(k)),
-// Under a placement filter, from the placement records held in memory (the filter-free figures come from the flow cube).
-(w, f) => summaryPlacementsInMemory(w, f, referralCount));
+// In memory: from the flow cube without a placement filter, else from the placement records.
+(w, f) => (without(f, FACT_FILTERS.placement_fact) ? summaryPlacementsFromCubes(w, f) : summaryPlacementsInMemory(w, f, referralCount)));
 
 /** Vacancies, positions and their fill: vacancy filters only (a person's sex or age, or a channel, does not change them). */
 export const kpiSummaryVacancies = part('kpi-summary-vacancies', 'Vacantes y su cobertura', 'Vacancies and their fill', [
@@ -122,7 +123,7 @@ export const kpiSummaryVacancies = part('kpi-summary-vacancies', 'Vacantes y su 
   col('median_days_to_fill', 'number', 'Mediana de días hasta cubrir', 'Median days to fill'),
   col('p75_days_to_fill', 'number', 'P75 de días hasta cubrir', 'P75 days to fill'),
   col('share_open_30d', 'number', 'Proporción abierta a los 30 días', 'Share still open after 30 days'),
-], ['sex', 'age', 'channel'], (k) => (without(k.filters, FACT_FILTERS.vacancy_fact) ? vacanciesFromCube(k) : vacanciesFromRecords(k)));
+], ['sex', 'age', 'channel'], (k) => (without(k.filters, FACT_FILTERS.vacancy_fact) ? vacanciesFromCube(k) : vacanciesFromRecords(k)), summaryVacanciesInMemory);
 
 /** The placements part's answer from the CTEs `referral_agg` and `plc_agg`, whichever route computed them. */
 function placementsSelect(k: KpiSql): string {

@@ -1,6 +1,7 @@
 import type { Columns } from '../../warehouse/warehouse.ts';
 import { keepRows } from '../catalogue/keep-rows.ts';
 import { defineQuery } from '../catalogue/query-definition.ts';
+import { vacancyCohortsInMemory } from './period-cube-answers.ts';
 import { KpiSql, histogramQuantiles, kpiParams, quantile, ratio, kpiWarm, without } from './kpi-filters.ts';
 
 /**
@@ -56,6 +57,7 @@ export const kpiVacancyCohorts = defineQuery({
     base: ({ from: _from, to: _to, ...filters }) => filters,
     derive: (base, p) => slicePostingMonths(base, p.from, p.to),
   },
+  compute: (w, f) => vacancyCohortsInMemory(w, f),
   build: (f) => {
     const k = new KpiSql(f, 24);
     return k.bound(without(f, ['province', 'office', 'sector', 'occupation']) ? cohortsFromCube(k) : cohortsFromRecords(k));
