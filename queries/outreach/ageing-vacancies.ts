@@ -3,6 +3,7 @@ import { defineQuery } from '../catalogue/query-definition.ts';
 import { days } from '../market/market-params.ts';
 import { endOfDayCte } from '../../warehouse/market-stock.ts';
 import { ACTIVE_MONTHS, marketStockCte, openVacanciesCte } from '../market/market-sql.ts';
+import { ageingVacanciesInMemory } from './ageing-vacancies-in-memory.ts';
 import { DATE_PATTERN, MINE_CTE, territoriesParam } from './outreach-sql.ts';
 
 /** Defaults: vacancies open at least this many days, with fewer than this many referrals. */
@@ -51,6 +52,8 @@ export const ageingVacancies = defineQuery({
   example: { min_days: '21', max_referrals: '3' },
   // What the outreach page asks, precomputed for each territory set of the outreach staff.
   warm: { params: [{}] },
+  // At the default cut-off, from the open vacancies and the firm directory held in memory.
+  compute: (w, p, viewer) => ageingVacanciesInMemory(w, p, viewer),
   build: (p, viewer) => ({
     // Without a cut-off date, the end of the data: the open vacancies, their referrals and the seeker stock were kept when the facts were rebuilt.
     sql: `WITH ${endOfDayCte('coalesce($asof::DATE, (SELECT vacancy_end FROM fact_bounds))')},

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineQuery } from '../catalogue/query-definition.ts';
 import { days } from '../market/market-params.ts';
+import { followupDueInMemory } from './followup-due-in-memory.ts';
 import { DATE_PATTERN, FIRM_COLUMNS, MINE_CTE, territoriesParam } from './outreach-sql.ts';
 
 /** Default days after a facilitation contact by which a follow-up is due, and window for new vacancies. */
@@ -45,6 +46,8 @@ export const followupDue = defineQuery({
   example: { days: '30' },
   // What the outreach page asks, precomputed for each territory set of the outreach staff.
   warm: { params: [{}] },
+  // At the default cut-off, from the firm directory held in memory (firm-directory.ts).
+  compute: (w, p, viewer) => followupDueInMemory(w, p, viewer),
   build: (p, viewer) => ({
     // Without a cut-off date, every contact is before it: the firms' latest ones are kept in firm_fact.
     sql: `WITH ref AS (SELECT coalesce($asof::DATE, (SELECT greatest(contact_end, vacancy_end) FROM fact_bounds)) AS d),

@@ -1,0 +1,85 @@
+import type { Columns, Warehouse } from '../../warehouse/warehouse.ts';
+import type { Viewer } from '../catalogue/query-definition.ts';
+import { NO_DAY, RECENT_VACANCY_DAYS, dayText, firmDirectory, territoryMask, type FirmDirectory } from './firm-directory.ts';
+
+const COLUMNS = [
+  'firm_id', 'name', 'sector_code', 'size_band', 'canton_code', 'asof', 'last_facilitation', 'last_followup', 'last_contact',
+  'days_since_facilitation', 'new_vacancies', 'last_posted', 'reasons',
+] as const;
+const TYPES = COLUMNS.map((name) => (name === 'days_since_facilitation' || name === 'new_vacancies' ? 'INTEGER' : 'VARCHAR'));
+
+/** The first row of the recent vacancies posted after `day`. */
+function firstAfter(d: FirmDirectory, day: number): number {
+  let [lo, hi] = [0, d.recent.day.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (d.recent.day[mid]! <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * `followup-due` at the default cut-off (the latest contact or vacancy) for `days` up to
+ * {@link RECENT_VACANCY_DAYS}, worked out from the firm directory held in memory: the same rows,
+ * order, columns and values as its SQL, which tests hold equal. Null for a cut-off date given or a
+ * longer window, which the SQL answers.
+ */
+export async function followupDueInMemory(w: Warehouse, p: { days: number; asof?: string; limit?: string }, viewer: Viewer | null): Promise<Columns | null> {
+  if (p.asof !== undefined || p.days > RECENT_VACANCY_DAYS) return null;
+  const d = await firmDirectory(w);
+  if (d.end === null) return null;
+  const { end } = d;
+  const days = p.days;
+  const limit = Number(p.limit ?? 200);
+  const mine = territoryMask(d, viewer?.territories ?? []);
+
+  // Vacancies of the last `days` days posted after the firm's last contact (or with none).
+  const newVacancies = new Int32Array(d.firmCount);
+  const lastPosted = new Int32Array(d.firmCount);
+  for (let r = firstAfter(d, end - days); r < d.recent.day.length; r++) {
+    const [firm, day] = [d.recent.firm[r]!, d.recent.day[r]!];
+    if (!mine[firm] || (d.lastContact[firm] !== NO_DAY && day <= d.lastContact[firm]!)) continue;
+    newVacancies[firm]!++;
+    lastPosted[firm] = day;
+  }
+
+  // The first sort key: days since an overdue facilitation, −1 for none (DESC NULLS LAST).
+  const overdueDays = new Int32Array(d.firmCount).fill(-1);
+  const due: number[] = [];
+  let maxKey = -1;
+  for (let i = 0; i < d.firmCount; i++) {
+    if (!mine[i]) continue;
+    const [fac, fol] = [d.lastFacilitation[i]!, d.lastFollowup[i]!];
+    const key = fac !== NO_DAY && (fol === NO_DAY || fol < fac) && end - fac >= days ? end - fac : -1;
+    if (key >= 0 || newVacancies[i]! > 0) {
+      overdueDays[i] = key;
+      due.push(i);
+      if (key > maxKey) maxKey = key;
+    }
+  }
+  // Only the firms whose first key reaches the limit-th largest need sorting.
+  let threshold = -1;
+  if (due.length > limit) {
+    const counts = new Int32Array(maxKey + 2);
+    for (const i of due) counts[overdueDays[i]! + 1]!++;
+    let taken = 0;
+    for (threshold = maxKey; threshold > -1 && (taken += counts[threshold + 1]!) < limit;) threshold--;
+  }
+  const top = due.filter((i) => overdueDays[i]! >= threshold)
+    .sort((a, b) => overdueDays[b]! - overdueDays[a]! || newVacancies[b]! - newVacancies[a]! || d.idRank[a]! - d.idRank[b]!)
+    .slice(0, limit);
+
+  const code = (name: keyof FirmDirectory['coded'], i: number) => d.codes[name][d.coded[name][i]!] ?? null;
+  const rows = top.map((i) => {
+    const overdue = overdueDays[i]! >= 0;
+    const fac = d.lastFacilitation[i]!;
+    return [
+      d.firmId[i], d.name[i], code('sector_code', i), code('size_band', i), code('canton_code', i), dayText(end),
+      dayText(fac), dayText(d.lastFollowup[i]!), dayText(d.lastContact[i]!), fac === NO_DAY ? null : end - fac,
+      newVacancies[i], newVacancies[i] ? dayText(lastPosted[i]!) : null,
+      [overdue ? 'facilitation_without_followup' : null, newVacancies[i] ? 'new_vacancies_since_contact' : null].filter(Boolean).join(','),
+    ];
+  });
+  return { names: [...COLUMNS], types: TYPES, values: COLUMNS.map((_, c) => rows.map((row) => row[c])), rowCount: rows.length };
+}
