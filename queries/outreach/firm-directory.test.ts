@@ -5,6 +5,7 @@ import type { Viewer } from '../catalogue/query-definition.ts';
 import { parseParams } from '../catalogue/run-query.ts';
 import { firmDirectory, territoryMask } from './firm-directory.ts';
 import { ageingVacancies } from './ageing-vacancies.ts';
+import { firmsToVisit } from './firms-to-visit.ts';
 import { followupDue } from './followup-due.ts';
 
 const viewer = (territories: string[]): Viewer => ({ username: 'ana', role: 'concertador', territories });
@@ -34,6 +35,26 @@ describe('firm lists from the firm directory in memory', () => {
       }
     }
     expect(rows).toBeGreaterThan(200);
+  });
+
+  it('firms-to-visit equals its SQL, rows, order and values, for territories and limits', async () => {
+    const w = demo.warehouse;
+    const served = servedView(w);
+    const [{ p, c }] = (await w.rows<{ p: string; c: string }>(
+      'SELECT province_code AS p, any_value(canton_code ORDER BY canton_code) AS c FROM firm_fact GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1')) as [{ p: string; c: string }];
+    let rows = 0;
+    for (const territories of [[p], [c], [p, '09', '17'], ['99'], []]) {
+      for (const raw of [{ limit: '0' }, { limit: '1' }, { limit: '25' }, {}, { limit: '9999' }]) {
+        const fromMemory = await firmsToVisit.compute!(served, raw, viewer(territories));
+        const { sql, params: bound } = firmsToVisit.build(raw, viewer(territories));
+        const fromSql = await w.columns(sql, bound);
+        const label = JSON.stringify({ territories, raw });
+        expect({ names: fromMemory!.names, types: fromMemory!.types, values: fromMemory!.values }, label)
+          .toEqual({ names: fromSql.names, types: fromSql.types, values: fromSql.values });
+        rows += fromSql.rowCount;
+      }
+    }
+    expect(rows).toBeGreaterThan(100);
   });
 
   it('ageing-vacancies equals its SQL, rows, order and values, for territories, ages, referrals and limits', async () => {

@@ -35,6 +35,10 @@ export interface FirmDirectory {
   lastFacilitation: Int32Array;
   lastFollowup: Int32Array;
   lastContact: Int32Array;
+  /** Each firm's vacancies and positions posted in the last 12 months with data, and the placements on them (firm_fact's `later_placements`). */
+  vacancies: Int32Array;
+  positions: Int32Array;
+  laterPlacements: Int32Array;
   /** The latest contact or vacancy of the data (`greatest(contact_end, vacancy_end)`): the default cut-off; null without either. */
   end: number | null;
   /** The vacancies posted in the {@link RECENT_VACANCY_DAYS} days up to `end`: firm (fx − 1) and day, by day. */
@@ -49,7 +53,8 @@ async function readDirectory(w: Warehouse): Promise<FirmDirectory> {
   const [numbers, names, recent] = await Promise.all([
     w.int32Columns(`WITH ${ctes}
       SELECT f.fx, ${selects}, (row_number() OVER (ORDER BY f.firm_id) - 1)::INTEGER AS id_rank,
-        ${DAY_SQL('f.last_facilitation')} AS last_facilitation, ${DAY_SQL('f.last_followup')} AS last_followup, ${DAY_SQL('f.last_contact')} AS last_contact
+        ${DAY_SQL('f.last_facilitation')} AS last_facilitation, ${DAY_SQL('f.last_followup')} AS last_followup, ${DAY_SQL('f.last_contact')} AS last_contact,
+        f.vacancies, f.positions, f.later_placements
       FROM firm_fact f ${joins} ORDER BY f.fx`),
     w.columns('SELECT firm_id, name FROM firm_fact ORDER BY fx'),
     end === null ? null : w.int32Columns(`SELECT (v.fx - 1)::INTEGER AS firm, ${DAY_SQL('v.posted_on')} AS day FROM vacancy_fact v
@@ -69,6 +74,7 @@ async function readDirectory(w: Warehouse): Promise<FirmDirectory> {
     coded: { province_code: column('province_code'), canton_code: column('canton_code'), sector_code: column('sector_code'), size_band: column('size_band') },
     codes,
     lastFacilitation: column('last_facilitation'), lastFollowup: column('last_followup'), lastContact: column('last_contact'),
+    vacancies: column('vacancies'), positions: column('positions'), laterPlacements: column('later_placements'),
     end,
     recent: { firm: recent?.columns[0] ?? new Int32Array(0), day: recent?.columns[1] ?? new Int32Array(0) },
   };
@@ -99,4 +105,36 @@ export function territoryMask(d: FirmDirectory, territories: readonly string[]):
   if (kept.size >= MASKS_KEPT) kept.delete(kept.keys().next().value!);
   kept.set(key, mask);
   return mask;
+}
+
+/**
+ * The first `limit` of `items` in the order of `compare`, which orders them first by `ranks[0]`,
+ * then `ranks[1]`, ... (each an item's small non-negative integer, ascending) and then by a last
+ * key of its own. Counting finds the rank at which the limit falls, so only the items up to it
+ * are sorted: a territory's firm list takes its first 200 of 100 k firms without sorting them all.
+ */
+export function firstInOrder(items: Int32Array, ranks: readonly Int32Array[], limit: number, compare: (a: number, b: number) => number): number[] {
+  const kept: number[] = [];
+  let pending = items;
+  for (const rank of ranks) {
+    const room = limit - kept.length;
+    if (pending.length <= room) break;
+    let top = 0;
+    for (let k = 0; k < pending.length; k++) if (rank[pending[k]!]! > top) top = rank[pending[k]!]!;
+    const counts = new Int32Array(top + 1);
+    for (let k = 0; k < pending.length; k++) counts[rank[pending[k]!]!]!++;
+    let [at, taken] = [0, counts[0]!];
+    while (taken < room) taken += counts[++at]!;
+    // The items before the rank where the limit falls are all in; only those at it compete further.
+    const next = new Int32Array(counts[at]!);
+    let n = 0;
+    for (let k = 0; k < pending.length; k++) {
+      const i = pending[k]!;
+      if (rank[i]! < at) kept.push(i);
+      else if (rank[i] === at) next[n++] = i;
+    }
+    pending = next;
+  }
+  for (const i of pending) kept.push(i);
+  return kept.sort(compare).slice(0, limit);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineQuery } from '../catalogue/query-definition.ts';
+import { firmsToVisitInMemory } from './firms-to-visit-in-memory.ts';
 import { FIRM_COLUMNS } from './outreach-sql.ts';
 
 /**
@@ -26,6 +27,8 @@ export const firmsToVisit = defineQuery({
     { name: 'last_contact', kind: 'date', label: { es: 'Último contacto', en: 'Last contact' } },
   ],
   example: { limit: '50' },
+  // From the firm directory held in memory (firm-directory.ts).
+  compute: (w, p, viewer) => firmsToVisitInMemory(w, p, viewer),
   build: (p, viewer) => ({
     // The last 12 months with data end with the latest month with vacancies: firm_fact keeps each firm's
     // vacancies posted in them, the placements on its vacancies from their first month on, and its last contact.

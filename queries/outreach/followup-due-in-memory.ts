@@ -1,6 +1,6 @@
 import type { Columns, Warehouse } from '../../warehouse/warehouse.ts';
 import type { Viewer } from '../catalogue/query-definition.ts';
-import { NO_DAY, RECENT_VACANCY_DAYS, dayText, firmDirectory, territoryMask, type FirmDirectory } from './firm-directory.ts';
+import { NO_DAY, RECENT_VACANCY_DAYS, dayText, firmDirectory, firstInOrder, territoryMask, type FirmDirectory } from './firm-directory.ts';
 
 const COLUMNS = [
   'firm_id', 'name', 'sector_code', 'size_band', 'canton_code', 'asof', 'last_facilitation', 'last_followup', 'last_contact',
@@ -44,31 +44,31 @@ export async function followupDueInMemory(w: Warehouse, p: { days: number; asof?
     lastPosted[firm] = day;
   }
 
-  // The first sort key: days since an overdue facilitation, −1 for none (DESC NULLS LAST).
+  // Overdue first, most days since the facilitation first; then most new vacancies; then firm_id.
+  const { lastFacilitation, lastFollowup, idRank } = d;
   const overdueDays = new Int32Array(d.firmCount).fill(-1);
-  const due: number[] = [];
-  let maxKey = -1;
+  const all = new Int32Array(d.firmCount);
+  let [count, maxKey, most] = [0, -1, 0];
   for (let i = 0; i < d.firmCount; i++) {
     if (!mine[i]) continue;
-    const [fac, fol] = [d.lastFacilitation[i]!, d.lastFollowup[i]!];
+    const [fac, fol] = [lastFacilitation[i]!, lastFollowup[i]!];
     const key = fac !== NO_DAY && (fol === NO_DAY || fol < fac) && end - fac >= days ? end - fac : -1;
     if (key >= 0 || newVacancies[i]! > 0) {
       overdueDays[i] = key;
-      due.push(i);
+      all[count++] = i;
       if (key > maxKey) maxKey = key;
+      if (newVacancies[i]! > most) most = newVacancies[i]!;
     }
   }
-  // Only the firms whose first key reaches the limit-th largest need sorting.
-  let threshold = -1;
-  if (due.length > limit) {
-    const counts = new Int32Array(maxKey + 2);
-    for (const i of due) counts[overdueDays[i]! + 1]!++;
-    let taken = 0;
-    for (threshold = maxKey; threshold > -1 && (taken += counts[threshold + 1]!) < limit;) threshold--;
+  const due = all.subarray(0, count);
+  const overdueRank = new Int32Array(d.firmCount);
+  const vacancyRank = new Int32Array(d.firmCount);
+  for (const i of due) {
+    overdueRank[i] = maxKey - overdueDays[i]!;
+    vacancyRank[i] = most - newVacancies[i]!;
   }
-  const top = due.filter((i) => overdueDays[i]! >= threshold)
-    .sort((a, b) => overdueDays[b]! - overdueDays[a]! || newVacancies[b]! - newVacancies[a]! || d.idRank[a]! - d.idRank[b]!)
-    .slice(0, limit);
+  const top = firstInOrder(due, [overdueRank, vacancyRank], limit,
+    (a, b) => overdueRank[a]! - overdueRank[b]! || vacancyRank[a]! - vacancyRank[b]! || idRank[a]! - idRank[b]!);
 
   const code = (name: keyof FirmDirectory['coded'], i: number) => d.codes[name][d.coded[name][i]!] ?? null;
   const rows = top.map((i) => {
