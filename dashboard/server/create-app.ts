@@ -15,7 +15,7 @@ import { parseWeights, type SavedWeights, type WeightStore } from './outreach-we
 import { verifyPassword } from './auth/password.ts';
 import { cookie, readSession, SESSION_COOKIE, signSession, type Session } from './auth/session-cookie.ts';
 import type { UserStore } from './auth/user-store.ts';
-import { MEDIA_TYPES, arrowBuffer, encodeCsv, encodeJson, type AnswerFormat } from './encode-answer.ts';
+import { MEDIA_TYPES, arrowBuffer, encodeAhead, encodeCsv, encodeJson, type AnswerFormat } from './encode-answer.ts';
 
 /** What the HTTP server needs, injected. */
 export interface AppOptions {
@@ -39,7 +39,7 @@ export interface AppOptions {
   secureCookies?: boolean;
   /**
    * Precompute the public pages' answers whenever a new warehouse is served (default true).
-   * Told when each warm-up ends.
+   * Told when each warm-up ends: its answers computed, and encoded as Arrow.
    */
   warmUp?: boolean;
   onWarmUp?: (report: WarmUpReport) => void;
@@ -72,7 +72,10 @@ export function createApp(options: AppOptions): express.Express {
     warmed.add(warehouse);
     const viewers = (options.users?.list?.() ?? []).filter((u) => u.role === 'concertador')
       .map((u) => ({ username: u.username, role: u.role, territories: u.territories }));
-    warmUp(warehouse, cache, CATALOGUE, viewers).then(options.onWarmUp, (error: Error) => {
+    warmUp(warehouse, cache, CATALOGUE, viewers).then(async (report) => {
+      await encodeAhead(cache.pinnedAnswers(warehouse));
+      options.onWarmUp?.(report);
+    }).catch((error: Error) => {
       // A load may publish a new file, and the old one close, in the middle of a warm-up.
       if (!warehouse.isClosed) console.error(`Warm-up failed: ${error.message}`);
     });

@@ -1,7 +1,7 @@
 import { Float64, Int32, Schema, Table, Utf8, tableFromIPC, tableToIPC, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import type { QueryAnswer } from '../../queries/catalogue/run-query.ts';
-import { arrowBuffer, encodeArrow } from './encode-answer.ts';
+import { arrowBuffer, encodeAhead, encodeArrow, isEncoded } from './encode-answer.ts';
 
 const answer = (): QueryAnswer => ({
   query: 'kpi-summary', names: ['month', 'placements', 'rate'], types: ['VARCHAR', 'INTEGER', 'DOUBLE'],
@@ -63,5 +63,16 @@ describe('encodeArrow', () => {
     expect(table.getChild('name')!.toArray()).toEqual(['Año Nuevo — señoría', 'Quito 😀', null, 'x']);
     expect([...table.getChild('n')!]).toEqual([null, null, 0, -7]);
     expect([...table.getChild('total')!]).toEqual([3, null, 2 ** 40, 0]);
+  });
+});
+
+describe('encodeAhead', () => {
+  it('encodes the answers it is given before any request, and passes over the ones that failed', async () => {
+    const [a, b] = [answer(), answer()];
+    expect(isEncoded(a)).toBe(false);
+    const count = await encodeAhead([Promise.resolve(a), Promise.reject(new Error('no data')), Promise.resolve(b)]);
+    expect(count).toBe(2);
+    expect(isEncoded(a) && isEncoded(b)).toBe(true);
+    expect(tableFromIPC(arrowBuffer(a)).numRows).toBe(2);
   });
 });

@@ -55,6 +55,11 @@ export class AnswerCache {
     return this.pinned.get(warehouse)?.get(key) ?? this.byWarehouse.get(warehouse)?.get(key);
   }
 
+  /** The answers pinned for a warehouse (some may still be computing). */
+  pinnedAnswers(warehouse: Warehouse): Promise<QueryAnswer>[] {
+    return [...(this.pinned.get(warehouse)?.values() ?? [])];
+  }
+
   /** Whether an answer is pinned for this warehouse and key. */
   isPinned(warehouse: Warehouse, key: string): boolean {
     return this.pinned.get(warehouse)?.has(key) ?? false;

@@ -3,22 +3,23 @@ import type { Columns, Warehouse } from '../../warehouse/warehouse.ts';
 import { oncePerWarehouse } from '../catalogue/once-per-warehouse.ts';
 import type { Viewer } from '../catalogue/query-definition.ts';
 import { openVacanciesCte } from '../market/market-sql.ts';
-import { firmDirectory, territoryMask } from './firm-directory.ts';
+import { PackedStrings, firmDirectory, territoryMask } from './firm-directory.ts';
 
 /** The vacancies open at the end of the data, oldest first, each with what `ageing-vacancies` shows of it. */
 interface OpenVacancies {
   rowCount: number;
-  vacancyId: string[];
   /** The firm's number (`fx`), null for a vacancy of no known firm. */
   fx: (number | null)[];
   ageDays: number[];
-  postedOn: string[];
   positions: number[];
-  sector: string[];
-  occupation: string[];
-  canton: string[];
   referrals: number[];
   compatibleSeekers: number[];
+  /** The text columns, packed (see {@link PackedStrings}). */
+  vacancyId: PackedStrings;
+  postedOn: PackedStrings;
+  sector: PackedStrings;
+  occupation: PackedStrings;
+  canton: PackedStrings;
 }
 
 /**
@@ -37,7 +38,11 @@ async function readOpenVacancies(w: Warehouse): Promise<OpenVacancies> {
     FROM open_v o CROSS JOIN e LEFT JOIN pool ON pool.canton_code = o.canton_code AND pool.occupation_code = o.occupation_code
     ORDER BY age_days DESC, o.vacancy_id`);
   const [vacancyId, fx, ageDays, postedOn, positions, sector, occupation, canton, referrals, compatibleSeekers] = c.values;
-  return { rowCount: c.rowCount, vacancyId, fx, ageDays, postedOn, positions, sector, occupation, canton, referrals, compatibleSeekers } as OpenVacancies;
+  const packed = (values: unknown[] | undefined) => new PackedStrings(values!);
+  return {
+    rowCount: c.rowCount, fx, ageDays, positions, referrals, compatibleSeekers,
+    vacancyId: packed(vacancyId), postedOn: packed(postedOn), sector: packed(sector), occupation: packed(occupation), canton: packed(canton),
+  } as OpenVacancies;
 }
 
 const openVacancies = oncePerWarehouse(readOpenVacancies, { servedOnly: true });
@@ -65,7 +70,7 @@ export async function ageingVacanciesInMemory(w: Warehouse, p: { min_days: numbe
     if (v.ageDays[r]! < p.min_days) break;
     if (fx === null || fx === undefined || !mine[fx - 1] || v.referrals[r]! >= p.max_referrals) continue;
     const age = v.ageDays[r]!;
-    rows.push([v.vacancyId[r], d.firmId[fx - 1], d.name[fx - 1], v.sector[r], v.occupation[r], v.canton[r], v.postedOn[r], age,
+    rows.push([v.vacancyId.at(r), d.firmId.at(fx - 1), d.name.at(fx - 1), v.sector.at(r), v.occupation.at(r), v.canton.at(r), v.postedOn.at(r), age,
       age <= 30 ? 'up_to_30' : 'over_30', v.positions[r], v.referrals[r], v.compatibleSeekers[r]]);
   }
   return { names: COLUMNS.map(([name]) => name), types: COLUMNS.map(([, type]) => type), values: COLUMNS.map((_, c) => rows.map((row) => row[c])), rowCount: rows.length };

@@ -3,12 +3,20 @@ import { demoFixture } from '../../etl/testing/demo-fixture.ts';
 import { servedView } from '../../warehouse/testing/served-view.ts';
 import type { Viewer } from '../catalogue/query-definition.ts';
 import { parseParams } from '../catalogue/run-query.ts';
-import { firmDirectory, territoryMask } from './firm-directory.ts';
+import { PackedStrings, firmDirectory, territoryMask } from './firm-directory.ts';
 import { ageingVacancies } from './ageing-vacancies.ts';
 import { firmsToVisit } from './firms-to-visit.ts';
 import { followupDue } from './followup-due.ts';
 
 const viewer = (territories: string[]): Viewer => ({ username: 'ana', role: 'concertador', territories });
+
+describe('PackedStrings', () => {
+  it('gives back each value, empty texts, NULLs and any script included', () => {
+    const values = ['Ferretería Ñandú', null, '', 'x', '😀 Quito', null, 'Andes S.A.'];
+    const packed = new PackedStrings(values);
+    expect(values.map((_, i) => packed.at(i))).toEqual(values);
+  });
+});
 
 describe('firm lists from the firm directory in memory', () => {
   const demo = demoFixture('followup-due', 7);

@@ -13,6 +13,34 @@ export function dayText(day: number): string | null {
   return day === NO_DAY ? null : new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
+/**
+ * Text values packed into one string with their offsets: two heap objects instead of one per value,
+ * so that holding 300 k firm names costs the garbage collector nothing (as separate strings they
+ * made each full collection 10-20 ms longer at mx).
+ */
+export class PackedStrings {
+  private readonly text: string;
+  private readonly ends: Int32Array;
+  private readonly nulls: Uint8Array;
+
+  constructor(values: readonly unknown[]) {
+    this.ends = new Int32Array(values.length);
+    this.nulls = new Uint8Array(values.length);
+    let at = 0;
+    values.forEach((v, i) => {
+      if (v === null || v === undefined) this.nulls[i] = 1;
+      else at += String(v).length;
+      this.ends[i] = at;
+    });
+    this.text = values.map((v) => (v === null || v === undefined ? '' : String(v))).join('');
+  }
+
+  /** The value at `i` (null for NULL). */
+  at(i: number): string | null {
+    return this.nulls[i] ? null : this.text.slice(i === 0 ? 0 : this.ends[i - 1], this.ends[i]);
+  }
+}
+
 /** The longest window of new vacancies the directory keeps: followup-due's `days` up to it are answered in memory. */
 export const RECENT_VACANCY_DAYS = 366;
 
@@ -24,8 +52,8 @@ export const RECENT_VACANCY_DAYS = 366;
 export interface FirmDirectory {
   firmCount: number;
   /** The pseudonym and legal name of each firm. */
-  firmId: (string | null)[];
-  name: (string | null)[];
+  firmId: PackedStrings;
+  name: PackedStrings;
   /** Each firm's place in the order of `firm_id` (ORDER BY firm_id), for ties broken as the SQL breaks them. */
   idRank: Int32Array;
   /** Province, canton, sector and size, as indexes into `codes`. */
@@ -68,8 +96,8 @@ async function readDirectory(w: Warehouse): Promise<FirmDirectory> {
   });
   return {
     firmCount: numbers.rowCount,
-    firmId: names.values[0] as (string | null)[],
-    name: names.values[1] as (string | null)[],
+    firmId: new PackedStrings(names.values[0]!),
+    name: new PackedStrings(names.values[1]!),
     idRank: column('id_rank'),
     coded: { province_code: column('province_code'), canton_code: column('canton_code'), sector_code: column('sector_code'), size_band: column('size_band') },
     codes,
@@ -82,6 +110,20 @@ async function readDirectory(w: Warehouse): Promise<FirmDirectory> {
 
 /** The firm directory of a served warehouse, read once (see {@link FirmDirectory}); a writable warehouse's is read on every call. */
 export const firmDirectory = oncePerWarehouse(readDirectory, { servedOnly: true });
+
+const scratches = new WeakMap<FirmDirectory, Int32Array[]>();
+
+/**
+ * `count` arrays of a number per firm, the same ones on every call: an answer's working arrays,
+ * which it fills before it reads them with no await in between (allocating 1.2 MB arrays on
+ * each request cost more than the answer's own work).
+ */
+export function scratchArrays(d: FirmDirectory, count: number): Int32Array[] {
+  let kept = scratches.get(d);
+  if (!kept) scratches.set(d, (kept = []));
+  while (kept.length < count) kept.push(new Int32Array(d.firmCount));
+  return kept.slice(0, count);
+}
 
 const masks = new WeakMap<FirmDirectory, Map<string, Uint8Array>>();
 const MASKS_KEPT = 64;

@@ -1,6 +1,6 @@
 import type { Columns, Warehouse } from '../../warehouse/warehouse.ts';
 import type { Viewer } from '../catalogue/query-definition.ts';
-import { NO_DAY, dayText, firmDirectory, firstInOrder, territoryMask, type FirmDirectory } from './firm-directory.ts';
+import { NO_DAY, dayText, firmDirectory, firstInOrder, scratchArrays, territoryMask, type FirmDirectory } from './firm-directory.ts';
 
 const COLUMNS = [
   ['firm_id', 'VARCHAR'], ['name', 'VARCHAR'], ['sector_code', 'VARCHAR'], ['size_band', 'VARCHAR'], ['canton_code', 'VARCHAR'],
@@ -17,7 +17,7 @@ export async function firmsToVisitInMemory(w: Warehouse, p: { limit?: string }, 
   const limit = Number(p.limit ?? 200);
   const mine = territoryMask(d, viewer?.territories ?? []);
   const { lastContact, vacancies, idRank } = d;
-  const all = new Int32Array(d.firmCount);
+  const [all, contactRank, vacancyRank] = scratchArrays(d, 3) as [Int32Array, Int32Array, Int32Array];
   let [count, first, most] = [0, Infinity, 0];
   for (let i = 0; i < d.firmCount; i++) {
     if (!mine[i]) continue;
@@ -26,8 +26,6 @@ export async function firmsToVisitInMemory(w: Warehouse, p: { limit?: string }, 
     if (vacancies[i]! > most) most = vacancies[i]!;
   }
   // Never contacted first (NULLS FIRST), then by day of the last contact; more vacancies first; firm_id.
-  const contactRank = new Int32Array(d.firmCount);
-  const vacancyRank = new Int32Array(d.firmCount);
   const firms = all.subarray(0, count);
   for (const i of firms) {
     contactRank[i] = lastContact[i] === NO_DAY ? 0 : lastContact[i]! - first + 1;
@@ -36,7 +34,7 @@ export async function firmsToVisitInMemory(w: Warehouse, p: { limit?: string }, 
   const top = firstInOrder(firms, [contactRank, vacancyRank], limit,
     (a, b) => contactRank[a]! - contactRank[b]! || vacancyRank[a]! - vacancyRank[b]! || idRank[a]! - idRank[b]!);
   const code = (name: keyof FirmDirectory['coded'], i: number) => d.codes[name][d.coded[name][i]!] ?? null;
-  const rows = top.map((i) => [d.firmId[i], d.name[i], code('sector_code', i), code('size_band', i), code('canton_code', i),
+  const rows = top.map((i) => [d.firmId.at(i), d.name.at(i), code('sector_code', i), code('size_band', i), code('canton_code', i),
     d.vacancies[i], d.positions[i], d.laterPlacements[i], dayText(d.lastContact[i]!)]);
   return { names: COLUMNS.map(([name]) => name), types: COLUMNS.map(([, type]) => type), values: COLUMNS.map((_, c) => rows.map((row) => row[c])), rowCount: rows.length };
 }

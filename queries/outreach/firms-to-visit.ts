@@ -27,6 +27,8 @@ export const firmsToVisit = defineQuery({
     { name: 'last_contact', kind: 'date', label: { es: 'Último contacto', en: 'Last contact' } },
   ],
   example: { limit: '50' },
+  // The concertador's default list, precomputed for each territory set of the outreach staff.
+  warm: { params: [{}] },
   // From the firm directory held in memory (firm-directory.ts).
   compute: (w, p, viewer) => firmsToVisitInMemory(w, p, viewer),
   build: (p, viewer) => ({

@@ -1,6 +1,6 @@
 import type { Columns, Warehouse } from '../../warehouse/warehouse.ts';
 import type { Viewer } from '../catalogue/query-definition.ts';
-import { NO_DAY, RECENT_VACANCY_DAYS, dayText, firmDirectory, firstInOrder, territoryMask, type FirmDirectory } from './firm-directory.ts';
+import { NO_DAY, RECENT_VACANCY_DAYS, dayText, firmDirectory, firstInOrder, scratchArrays, territoryMask, type FirmDirectory } from './firm-directory.ts';
 
 const COLUMNS = [
   'firm_id', 'name', 'sector_code', 'size_band', 'canton_code', 'asof', 'last_facilitation', 'last_followup', 'last_contact',
@@ -35,8 +35,8 @@ export async function followupDueInMemory(w: Warehouse, p: { days: number; asof?
   const mine = territoryMask(d, viewer?.territories ?? []);
 
   // Vacancies of the last `days` days posted after the firm's last contact (or with none).
-  const newVacancies = new Int32Array(d.firmCount);
-  const lastPosted = new Int32Array(d.firmCount);
+  const [newVacancies, lastPosted, overdueDays, all, overdueRank, vacancyRank] = scratchArrays(d, 6) as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
+  newVacancies.fill(0);
   for (let r = firstAfter(d, end - days); r < d.recent.day.length; r++) {
     const [firm, day] = [d.recent.firm[r]!, d.recent.day[r]!];
     if (!mine[firm] || (d.lastContact[firm] !== NO_DAY && day <= d.lastContact[firm]!)) continue;
@@ -46,8 +46,6 @@ export async function followupDueInMemory(w: Warehouse, p: { days: number; asof?
 
   // Overdue first, most days since the facilitation first; then most new vacancies; then firm_id.
   const { lastFacilitation, lastFollowup, idRank } = d;
-  const overdueDays = new Int32Array(d.firmCount).fill(-1);
-  const all = new Int32Array(d.firmCount);
   let [count, maxKey, most] = [0, -1, 0];
   for (let i = 0; i < d.firmCount; i++) {
     if (!mine[i]) continue;
@@ -61,8 +59,6 @@ export async function followupDueInMemory(w: Warehouse, p: { days: number; asof?
     }
   }
   const due = all.subarray(0, count);
-  const overdueRank = new Int32Array(d.firmCount);
-  const vacancyRank = new Int32Array(d.firmCount);
   for (const i of due) {
     overdueRank[i] = maxKey - overdueDays[i]!;
     vacancyRank[i] = most - newVacancies[i]!;
@@ -75,7 +71,7 @@ export async function followupDueInMemory(w: Warehouse, p: { days: number; asof?
     const overdue = overdueDays[i]! >= 0;
     const fac = d.lastFacilitation[i]!;
     return [
-      d.firmId[i], d.name[i], code('sector_code', i), code('size_band', i), code('canton_code', i), dayText(end),
+      d.firmId.at(i), d.name.at(i), code('sector_code', i), code('size_band', i), code('canton_code', i), dayText(end),
       dayText(fac), dayText(d.lastFollowup[i]!), dayText(d.lastContact[i]!), fac === NO_DAY ? null : end - fac,
       newVacancies[i], newVacancies[i] ? dayText(lastPosted[i]!) : null,
       [overdue ? 'facilitation_without_followup' : null, newVacancies[i] ? 'new_vacancies_since_contact' : null].filter(Boolean).join(','),

@@ -25,6 +25,8 @@ export const placementsByMonthProvince = defineQuery({
     { name: 'province_code', kind: 'string', label: { es: 'Código de provincia', en: 'Province code' } },
     { name: 'placements', kind: 'integer', label: { es: 'Colocaciones', en: 'Placements' } },
   ],
+  // The policy page's landing view, precomputed when a warehouse is served.
+  warm: { params: [{}] },
   build: (p) => ({
     sql: `WITH agg AS (
         SELECT month, province_code, sum(placements)::INTEGER AS placements
