@@ -73,7 +73,7 @@ export function createApp(options: AppOptions): express.Express {
     const viewers = (options.users?.list?.() ?? []).filter((u) => u.role === 'concertador')
       .map((u) => ({ username: u.username, role: u.role, territories: u.territories }));
     warmUp(warehouse, cache, CATALOGUE, viewers).then(async (report) => {
-      await encodeAhead(cache.pinnedAnswers(warehouse));
+      await encodeAhead(cache.pinnedAnswers(warehouse), (answer) => findQuery(answer.query) !== undefined);
       options.onWarmUp?.(report);
     }).catch((error: Error) => {
       // A load may publish a new file, and the old one close, in the middle of a warm-up.

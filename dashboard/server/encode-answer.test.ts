@@ -74,5 +74,8 @@ describe('encodeAhead', () => {
     expect(count).toBe(2);
     expect(isEncoded(a) && isEncoded(b)).toBe(true);
     expect(tableFromIPC(arrowBuffer(a)).numRows).toBe(2);
+    const part = { ...answer(), query: 'kpi-summary-registrations' };
+    expect(await encodeAhead([Promise.resolve(part)], (x) => x.query !== 'kpi-summary-registrations')).toBe(0);
+    expect(isEncoded(part)).toBe(false);
   });
 });

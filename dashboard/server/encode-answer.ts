@@ -51,13 +51,14 @@ export function isEncoded(answer: QueryAnswer): boolean {
  * Encodes answers as Arrow ahead of their first request (see {@link arrowBuffer}): the warm-up's
  * precomputed answers, so that no visitor waits on an encoding, nor on Arrow's code running for
  * the first time (about 15 ms on the first request of a fresh server). It yields to the event loop
- * every 10 ms, so that requests are served meanwhile. Returns how many it encoded.
+ * every 10 ms, so that requests are served meanwhile. Only the answers `served` accepts are
+ * encoded (not the parts other answers are put together from). Returns how many it encoded.
  */
-export async function encodeAhead(answers: Iterable<Promise<QueryAnswer>>): Promise<number> {
+export async function encodeAhead(answers: Iterable<Promise<QueryAnswer>>, served: (answer: QueryAnswer) => boolean = () => true): Promise<number> {
   let [count, since] = [0, performance.now()];
   for (const pending of answers) {
     const answer = await pending.catch(() => null);
-    if (!answer) continue;
+    if (!answer || !served(answer)) continue;
     arrowBuffer(answer);
     count++;
     if (performance.now() - since > 10) {

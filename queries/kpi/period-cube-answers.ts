@@ -1,4 +1,5 @@
 import type { Columns, Warehouse } from '../../warehouse/warehouse.ts';
+import { columnsOfRows } from '../catalogue/columns-of-rows.ts';
 import { FACT_FILTERS, PERSON_OR_PLACE, monthText, periodMonths, without, type KpiFilters } from './kpi-filters.ts';
 import { FUNNEL_COUNTS, firstRowFrom, histogramQuantile, monthRows, periodCubes, periodHistogram, periodSums, periodTotal, type PeriodCubes } from './period-cubes.ts';
 
@@ -12,11 +13,6 @@ import { FUNNEL_COUNTS, firstRowFrom, histogramQuantile, monthRows, periodCubes,
 
 /** `num / den`, null when the denominator is 0: the SQL `ratio`. */
 const ratio = (num: number, den: number) => (den === 0 ? null : num / den);
-
-/** An answer of the columns `spec` (name and DuckDB type) and the rows given. */
-function answer(spec: readonly (readonly [string, string])[], rows: readonly unknown[][]): Columns {
-  return { names: spec.map(([name]) => name), types: spec.map(([, type]) => type), values: spec.map((_, c) => rows.map((row) => row[c])), rowCount: rows.length };
-}
 
 /** The cubes and the period (month numbers; `defaultMonths` up to the latest placement month unless given). */
 async function cubesAndPeriod(w: Warehouse, f: KpiFilters, defaultMonths: number): Promise<{ c: PeriodCubes; lo: number; hi: number } | null> {
@@ -37,7 +33,7 @@ export async function summaryRegistrationsInMemory(w: Warehouse, f: KpiFilters):
   if (!at) return null;
   const { c, lo, hi } = at;
   const latestActive = firstRowFrom(c.activeByMonth, hi + 1) - 1;
-  return answer([['registrations', 'INTEGER'], ['persons_registered', 'INTEGER'], ['active_seekers', 'INTEGER'], ['median_days_to_first_service', 'DOUBLE']], [[
+  return columnsOfRows([['registrations', 'INTEGER'], ['persons_registered', 'INTEGER'], ['active_seekers', 'INTEGER'], ['median_days_to_first_service', 'DOUBLE']], [[
     periodTotal(c.registrations, lo, hi, 'n'),
     periodTotal(c.registrationReach, lo, hi, 'persons', true),
     latestActive >= 0 ? c.activeByMonth.col.active[latestActive]! : 0,
@@ -54,7 +50,7 @@ export async function summaryAttendedInMemory(w: Warehouse, f: KpiFilters): Prom
   const attended = f.channel === undefined
     ? periodTotal(c.attendanceReach, lo, hi, 'persons', true)
     : periodSums(c.channelReach, lo, hi, ['persons'], { reach: true, keep: { column: 'kind', allowed: kindsOf(f.channel, c.channelReach.codes.kind!) } }).sums[0]![0]!;
-  return answer([['seekers_attended', 'INTEGER']], [[attended]]);
+  return columnsOfRows([['seekers_attended', 'INTEGER']], [[attended]]);
 }
 
 /** `kpi-summary-placements` without a placement filter (its flow cube route). */
@@ -66,7 +62,7 @@ export async function summaryPlacementsFromCubes(w: Warehouse, f: KpiFilters): P
   const days = periodHistogram(c.placementDays, lo, hi);
   const [placements, followed3, retained3, followed6, retained6, done, due] = periodSums(c.placementMonth, lo, hi,
     ['placements', 'followed_up_3m', 'retained_3m', 'followed_up_6m', 'retained_6m', 'done', 'due']).sums.map((s) => s[0]!) as number[] as [number, number, number, number, number, number, number];
-  return answer([
+  return columnsOfRows([
     ['period_from', 'VARCHAR'], ['period_to', 'VARCHAR'], ['referrals', 'INTEGER'], ['placements', 'INTEGER'], ['persons_placed', 'INTEGER'],
     ['median_days_to_placement', 'DOUBLE'], ['p75_days_to_placement', 'DOUBLE'], ['followed_up_3m', 'INTEGER'], ['retention_3m', 'DOUBLE'],
     ['followed_up_6m', 'INTEGER'], ['retention_6m', 'DOUBLE'], ['followup_completion', 'DOUBLE'],
@@ -85,7 +81,7 @@ export async function summaryVacanciesInMemory(w: Warehouse, f: KpiFilters): Pro
   const days = periodHistogram(c.fillDays, lo, hi);
   const [vacancies, positions, filled, observable30, open30] = periodSums(c.vacancyMonth, lo, hi,
     ['vacancies', 'positions', 'filled', 'observable_30', 'open_30']).sums.map((s) => s[0]!) as [number, number, number, number, number];
-  return answer([
+  return columnsOfRows([
     ['vacancies', 'INTEGER'], ['positions', 'INTEGER'], ['filled_positions', 'INTEGER'], ['fill_rate', 'DOUBLE'],
     ['median_days_to_fill', 'DOUBLE'], ['p75_days_to_fill', 'DOUBLE'], ['share_open_30d', 'DOUBLE'],
   ], [[vacancies, positions, filled, ratio(filled, positions), histogramQuantile(days, 0.5), histogramQuantile(days, 0.75), ratio(open30, observable30)]]);
@@ -108,7 +104,7 @@ export async function officesAttendedInMemory(w: Warehouse, f: KpiFilters): Prom
   const { code, name, province } = c.offices;
   const rows = code.flatMap((office, i) => (f.province !== undefined && province[i] !== f.province) || (f.office !== undefined && office !== f.office)
     ? [] : [[office, name[i], province[i], attended.get(office) ?? 0, targets.get(office) ?? null]]);
-  return answer([['office_code', 'VARCHAR'], ['office_name', 'VARCHAR'], ['province_code', 'VARCHAR'], ['seekers_attended', 'INTEGER'], ['target_placements', 'DOUBLE']], rows);
+  return columnsOfRows([['office_code', 'VARCHAR'], ['office_name', 'VARCHAR'], ['province_code', 'VARCHAR'], ['seekers_attended', 'INTEGER'], ['target_placements', 'DOUBLE']], rows);
 }
 
 /** The funnel's groupings, as columns of the funnel cube. */
@@ -130,7 +126,7 @@ export async function funnelInMemory(w: Warehouse, f: KpiFilters, by: FunnelGrou
     const counts = sums.map((s) => s[g]!);
     return [codes[g], ...counts, ratio(counts[3]!, counts[0]!)];
   });
-  return answer([['group', 'VARCHAR'], ...FUNNEL_COUNTS.map((name) => [name, 'INTEGER'] as const), ['placement_rate', 'DOUBLE']], rows);
+  return columnsOfRows([['group', 'VARCHAR'], ...FUNNEL_COUNTS.map((name) => [name, 'INTEGER'] as const), ['placement_rate', 'DOUBLE']], rows);
 }
 
 /** `kpi-channels` without a person or place filter (its channel cube route). */
@@ -148,7 +144,7 @@ export async function channelsInMemory(w: Warehouse, f: KpiFilters): Promise<Col
     const [persons, firms, observable, converted] = peopleOf.get(kinds[k]!) ?? [0, 0, 0, 0];
     return [kinds[k], events.sums[0]![k], persons, firms, observable, converted, ratio(converted!, observable!)];
   });
-  return answer([['channel', 'VARCHAR'], ['events', 'INTEGER'], ['persons', 'INTEGER'], ['firms', 'INTEGER'], ['persons_observable', 'INTEGER'],
+  return columnsOfRows([['channel', 'VARCHAR'], ['events', 'INTEGER'], ['persons', 'INTEGER'], ['firms', 'INTEGER'], ['persons_observable', 'INTEGER'],
     ['persons_placed_90d', 'INTEGER'], ['conversion_90d', 'DOUBLE']], rows);
 }
 
@@ -167,6 +163,6 @@ export async function vacancyCohortsInMemory(w: Warehouse, f: KpiFilters): Promi
     const [positions, filled] = [v.col.positions[r]!, v.col.filled[r]!];
     rows.push([monthText(m), v.col.vacancies[r], positions, days.total, filled, ratio(filled, positions), histogramQuantile(days, 0.5)]);
   }
-  return answer([['month', 'VARCHAR'], ['vacancies', 'INTEGER'], ['positions', 'INTEGER'], ['vacancies_filled', 'INTEGER'], ['filled_positions', 'INTEGER'],
+  return columnsOfRows([['month', 'VARCHAR'], ['vacancies', 'INTEGER'], ['positions', 'INTEGER'], ['vacancies_filled', 'INTEGER'], ['filled_positions', 'INTEGER'],
     ['fill_rate', 'DOUBLE'], ['median_days_to_fill', 'DOUBLE']], rows);
 }

@@ -1,6 +1,7 @@
 import { endOfDayCte, storedMarketStockCte } from '../../warehouse/market-stock.ts';
 import type { Columns, Warehouse } from '../../warehouse/warehouse.ts';
 import { oncePerWarehouse } from '../catalogue/once-per-warehouse.ts';
+import { columnsOfRows } from '../catalogue/columns-of-rows.ts';
 import type { Viewer } from '../catalogue/query-definition.ts';
 import { openVacanciesCte } from '../market/market-sql.ts';
 import { PackedStrings, firmDirectory, territoryMask } from './firm-directory.ts';
@@ -73,5 +74,5 @@ export async function ageingVacanciesInMemory(w: Warehouse, p: { min_days: numbe
     rows.push([v.vacancyId.at(r), d.firmId.at(fx - 1), d.name.at(fx - 1), v.sector.at(r), v.occupation.at(r), v.canton.at(r), v.postedOn.at(r), age,
       age <= 30 ? 'up_to_30' : 'over_30', v.positions[r], v.referrals[r], v.compatibleSeekers[r]]);
   }
-  return { names: COLUMNS.map(([name]) => name), types: COLUMNS.map(([, type]) => type), values: COLUMNS.map((_, c) => rows.map((row) => row[c])), rowCount: rows.length };
+  return columnsOfRows(COLUMNS, rows);
 }

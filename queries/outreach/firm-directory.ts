@@ -111,6 +111,11 @@ async function readDirectory(w: Warehouse): Promise<FirmDirectory> {
 /** The firm directory of a served warehouse, read once (see {@link FirmDirectory}); a writable warehouse's is read on every call. */
 export const firmDirectory = oncePerWarehouse(readDirectory, { servedOnly: true });
 
+/** A firm's sector, size, province or canton code (index `i`: fx − 1). */
+export function firmCode(d: FirmDirectory, name: keyof FirmDirectory['coded'], i: number): string | null {
+  return d.codes[name][d.coded[name][i]!] ?? null;
+}
+
 const scratches = new WeakMap<FirmDirectory, Int32Array[]>();
 
 /**

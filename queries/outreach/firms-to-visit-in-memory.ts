@@ -1,6 +1,7 @@
 import type { Columns, Warehouse } from '../../warehouse/warehouse.ts';
+import { columnsOfRows } from '../catalogue/columns-of-rows.ts';
 import type { Viewer } from '../catalogue/query-definition.ts';
-import { NO_DAY, dayText, firmDirectory, firstInOrder, scratchArrays, territoryMask, type FirmDirectory } from './firm-directory.ts';
+import { NO_DAY, dayText, firmCode, firmDirectory, firstInOrder, scratchArrays, territoryMask } from './firm-directory.ts';
 
 const COLUMNS = [
   ['firm_id', 'VARCHAR'], ['name', 'VARCHAR'], ['sector_code', 'VARCHAR'], ['size_band', 'VARCHAR'], ['canton_code', 'VARCHAR'],
@@ -33,8 +34,7 @@ export async function firmsToVisitInMemory(w: Warehouse, p: { limit?: string }, 
   }
   const top = firstInOrder(firms, [contactRank, vacancyRank], limit,
     (a, b) => contactRank[a]! - contactRank[b]! || vacancyRank[a]! - vacancyRank[b]! || idRank[a]! - idRank[b]!);
-  const code = (name: keyof FirmDirectory['coded'], i: number) => d.codes[name][d.coded[name][i]!] ?? null;
-  const rows = top.map((i) => [d.firmId.at(i), d.name.at(i), code('sector_code', i), code('size_band', i), code('canton_code', i),
+  const rows = top.map((i) => [d.firmId.at(i), d.name.at(i), firmCode(d, 'sector_code', i), firmCode(d, 'size_band', i), firmCode(d, 'canton_code', i),
     d.vacancies[i], d.positions[i], d.laterPlacements[i], dayText(d.lastContact[i]!)]);
-  return { names: COLUMNS.map(([name]) => name), types: COLUMNS.map(([, type]) => type), values: COLUMNS.map((_, c) => rows.map((row) => row[c])), rowCount: rows.length };
+  return columnsOfRows(COLUMNS, rows);
 }

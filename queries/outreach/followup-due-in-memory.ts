@@ -1,12 +1,12 @@
 import type { Columns, Warehouse } from '../../warehouse/warehouse.ts';
+import { columnsOfRows } from '../catalogue/columns-of-rows.ts';
 import type { Viewer } from '../catalogue/query-definition.ts';
-import { NO_DAY, RECENT_VACANCY_DAYS, dayText, firmDirectory, firstInOrder, scratchArrays, territoryMask, type FirmDirectory } from './firm-directory.ts';
+import { NO_DAY, RECENT_VACANCY_DAYS, dayText, firmCode, firmDirectory, firstInOrder, scratchArrays, territoryMask, type FirmDirectory } from './firm-directory.ts';
 
 const COLUMNS = [
   'firm_id', 'name', 'sector_code', 'size_band', 'canton_code', 'asof', 'last_facilitation', 'last_followup', 'last_contact',
   'days_since_facilitation', 'new_vacancies', 'last_posted', 'reasons',
-] as const;
-const TYPES = COLUMNS.map((name) => (name === 'days_since_facilitation' || name === 'new_vacancies' ? 'INTEGER' : 'VARCHAR'));
+].map((name) => [name, name === 'days_since_facilitation' || name === 'new_vacancies' ? 'INTEGER' : 'VARCHAR'] as const);
 
 /** The first row of the recent vacancies posted after `day`. */
 function firstAfter(d: FirmDirectory, day: number): number {
@@ -66,16 +66,15 @@ export async function followupDueInMemory(w: Warehouse, p: { days: number; asof?
   const top = firstInOrder(due, [overdueRank, vacancyRank], limit,
     (a, b) => overdueRank[a]! - overdueRank[b]! || vacancyRank[a]! - vacancyRank[b]! || idRank[a]! - idRank[b]!);
 
-  const code = (name: keyof FirmDirectory['coded'], i: number) => d.codes[name][d.coded[name][i]!] ?? null;
   const rows = top.map((i) => {
     const overdue = overdueDays[i]! >= 0;
     const fac = d.lastFacilitation[i]!;
     return [
-      d.firmId.at(i), d.name.at(i), code('sector_code', i), code('size_band', i), code('canton_code', i), dayText(end),
+      d.firmId.at(i), d.name.at(i), firmCode(d, 'sector_code', i), firmCode(d, 'size_band', i), firmCode(d, 'canton_code', i), dayText(end),
       dayText(fac), dayText(d.lastFollowup[i]!), dayText(d.lastContact[i]!), fac === NO_DAY ? null : end - fac,
       newVacancies[i], newVacancies[i] ? dayText(lastPosted[i]!) : null,
       [overdue ? 'facilitation_without_followup' : null, newVacancies[i] ? 'new_vacancies_since_contact' : null].filter(Boolean).join(','),
     ];
   });
-  return { names: [...COLUMNS], types: TYPES, values: COLUMNS.map((_, c) => rows.map((row) => row[c])), rowCount: rows.length };
+  return columnsOfRows(COLUMNS, rows);
 }
