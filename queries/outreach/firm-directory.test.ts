@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { demoFixture } from '../../etl/testing/demo-fixture.ts';
 import { servedView } from '../../warehouse/testing/served-view.ts';
-import type { Viewer } from '../catalogue/query-definition.ts';
+import type { Warehouse } from '../../warehouse/warehouse.ts';
+import type { QueryDefinition, Viewer } from '../catalogue/query-definition.ts';
 import { parseParams } from '../catalogue/run-query.ts';
 import { PackedStrings, firmDirectory, territoryMask } from './firm-directory.ts';
 import { ageingVacancies } from './ageing-vacancies.ts';
@@ -18,81 +19,54 @@ describe('PackedStrings', () => {
   });
 });
 
+/**
+ * A firm list from the firm directory and from its SQL, for territory sets around the province
+ * with most rows of `from` (and its first canton) and each parameter set, held equal: rows, order,
+ * types, values. Returns the rows compared.
+ */
+async function compareList(w: Warehouse, query: QueryDefinition, from: string, paramSets: readonly Record<string, string>[]): Promise<number> {
+  const served = servedView(w);
+  const [{ p, c }] = (await w.rows<{ p: string; c: string }>(
+    `SELECT province_code AS p, any_value(canton_code ORDER BY canton_code) AS c FROM ${from} GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`)) as [{ p: string; c: string }];
+  let rows = 0;
+  for (const territories of [[p], [c], [p, '09', '17'], ['99'], []]) {
+    for (const raw of paramSets) {
+      const params = parseParams(query, raw) as never;
+      const fromMemory = await query.compute!(served, params, viewer(territories));
+      const { sql, params: bound } = query.build(params, viewer(territories));
+      const fromSql = await w.columns(sql, bound);
+      const label = JSON.stringify({ territories, raw });
+      expect(fromMemory, label).not.toBeNull();
+      expect({ names: fromMemory!.names, types: fromMemory!.types, values: fromMemory!.values }, label)
+        .toEqual({ names: fromSql.names, types: fromSql.types, values: fromSql.values });
+      rows += fromSql.rowCount;
+    }
+  }
+  return rows;
+}
+
 describe('firm lists from the firm directory in memory', () => {
   const demo = demoFixture('followup-due', 7);
 
-  it('equals its SQL, rows, order and values, for territories, windows and limits', async () => {
-    const w = demo.warehouse;
-    const served = servedView(w);
-    const [{ p, c }] = (await w.rows<{ p: string; c: string }>(
-      'SELECT province_code AS p, any_value(canton_code ORDER BY canton_code) AS c FROM firm_fact GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1')) as [{ p: string; c: string }];
-    let rows = 0;
-    for (const territories of [[p], [c], [p, '09', '17'], ['99'], []]) {
-      for (const days of ['1', '7', '30', '90', '366']) {
-        for (const limit of [{ limit: '1' }, { limit: '7' }, {}, { limit: '9999' }]) {
-          const params = parseParams(followupDue, { days, ...limit }) as never;
-          const fromMemory = await followupDue.compute!(served, params, viewer(territories));
-          const { sql, params: bound } = followupDue.build(params, viewer(territories));
-          const fromSql = await w.columns(sql, bound);
-          const label = JSON.stringify({ territories, days, limit });
-          expect(fromMemory, label).not.toBeNull();
-          expect({ names: fromMemory!.names, types: fromMemory!.types, values: fromMemory!.values }, label)
-            .toEqual({ names: fromSql.names, types: fromSql.types, values: fromSql.values });
-          rows += fromSql.rowCount;
-        }
-      }
-    }
-    expect(rows).toBeGreaterThan(200);
+  it('followup-due equals its SQL, rows, order and values, for territories, windows and limits', async () => {
+    const limits: Record<string, string>[] = [{ limit: '1' }, { limit: '7' }, {}, { limit: '9999' }];
+    const sets = ['1', '7', '30', '90', '366'].flatMap((days) => limits.map((limit) => ({ days, ...limit })));
+    expect(await compareList(demo.warehouse, followupDue, 'firm_fact', sets)).toBeGreaterThan(200);
   });
 
   it('firms-to-visit equals its SQL, rows, order and values, for territories and limits', async () => {
-    const w = demo.warehouse;
-    const served = servedView(w);
-    const [{ p, c }] = (await w.rows<{ p: string; c: string }>(
-      'SELECT province_code AS p, any_value(canton_code ORDER BY canton_code) AS c FROM firm_fact GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1')) as [{ p: string; c: string }];
-    let rows = 0;
-    for (const territories of [[p], [c], [p, '09', '17'], ['99'], []]) {
-      for (const raw of [{ limit: '0' }, { limit: '1' }, { limit: '25' }, {}, { limit: '9999' }]) {
-        const fromMemory = await firmsToVisit.compute!(served, raw, viewer(territories));
-        const { sql, params: bound } = firmsToVisit.build(raw, viewer(territories));
-        const fromSql = await w.columns(sql, bound);
-        const label = JSON.stringify({ territories, raw });
-        expect({ names: fromMemory!.names, types: fromMemory!.types, values: fromMemory!.values }, label)
-          .toEqual({ names: fromSql.names, types: fromSql.types, values: fromSql.values });
-        rows += fromSql.rowCount;
-      }
-    }
-    expect(rows).toBeGreaterThan(100);
+    expect(await compareList(demo.warehouse, firmsToVisit, 'firm_fact', [{ limit: '0' }, { limit: '1' }, { limit: '25' }, {}, { limit: '9999' }])).toBeGreaterThan(100);
   });
 
   it('ageing-vacancies equals its SQL, rows, order and values, for territories, ages, referrals and limits', async () => {
     const w = demo.warehouse;
-    const compare = async () => {
-      const served = servedView(w);
-      const [{ p, c }] = (await w.rows<{ p: string; c: string }>(
-        'SELECT province_code AS p, any_value(canton_code ORDER BY canton_code) AS c FROM vacancy_fact WHERE open_at_end GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1')) as [{ p: string; c: string }];
-      let rows = 0;
-      for (const territories of [[p], [c], [p, '09', '17'], ['99'], []]) {
-        for (const raw of [{}, { min_days: '1' }, { min_days: '45', max_referrals: '1' }, { max_referrals: '0' }, { max_referrals: '50', limit: '3' }, { min_days: '1', limit: '9999' }]) {
-          const params = parseParams(ageingVacancies, raw) as never;
-          const fromMemory = await ageingVacancies.compute!(served, params, viewer(territories));
-          const { sql, params: bound } = ageingVacancies.build(params, viewer(territories));
-          const fromSql = await w.columns(sql, bound);
-          const label = JSON.stringify({ territories, raw });
-          expect(fromMemory, label).not.toBeNull();
-          expect({ names: fromMemory!.names, types: fromMemory!.types, values: fromMemory!.values }, label)
-            .toEqual({ names: fromSql.names, types: fromSql.types, values: fromSql.values });
-          rows += fromSql.rowCount;
-        }
-      }
-      return rows;
-    };
-    expect(await compare()).toBeGreaterThan(0);
+    const sets: Record<string, string>[] = [{}, { min_days: '1' }, { min_days: '45', max_referrals: '1' }, { max_referrals: '0' }, { max_referrals: '50', limit: '3' }, { min_days: '1', limit: '9999' }];
+    expect(await compareList(w, ageingVacancies, 'vacancy_fact WHERE open_at_end', sets)).toBeGreaterThan(0);
     // The tiny demo has few vacancies open at its end: each again 30 times under other ids and
     // referral counts, for many rows of the same age, ordered by id.
     await w.run(`INSERT INTO vacancy_fact SELECT v.* REPLACE (vacancy_id || '-' || k AS vacancy_id, vx + k * 1000000 AS vx, (end_referrals + k) % 5 AS end_referrals)
       FROM vacancy_fact v, range(1, 31) t(k) WHERE open_at_end`);
-    expect(await compare()).toBeGreaterThan(250);
+    expect(await compareList(w, ageingVacancies, 'vacancy_fact WHERE open_at_end', sets)).toBeGreaterThan(250);
   });
 
   it('leaves a cut-off date and a window longer than the vacancies it keeps to the SQL', async () => {
