@@ -193,7 +193,7 @@ export class Warehouse {
       const raw = reader.getColumnsJson() as unknown[][];
       const names = reader.columnNames();
       // An empty answer comes back without columns: give each name an empty one.
-      const values = names.map((_, i) => (isNumeric(types[i]!) ? (raw[i] ?? []).map(toNumber) : (raw[i] ?? [])));
+      const values = names.map((_, i) => (isNumeric(types[i]!) ? (raw[i] ?? []).map(toNumber) : types[i] === 'VARCHAR' ? interned(raw[i] ?? []) : (raw[i] ?? [])));
       return { names, types, values, rowCount: reader.currentRowCount };
     });
   }
@@ -362,6 +362,23 @@ export class Session {
 
 function isNumeric(type: string): boolean {
   return /^(BIGINT|HUGEINT|UBIGINT|DECIMAL|INTEGER|SMALLINT|TINYINT|DOUBLE|FLOAT)/.test(type);
+}
+
+/**
+ * A text column with each repeated value as one string: codes, dates and labels repeat, and an
+ * answer kept in the cache then holds a few strings instead of one per row (132 k firms' seven
+ * text columns made each full garbage collection 15-25 ms longer).
+ */
+function interned(column: unknown[]): unknown[] {
+  const seen = new Map<string, string>();
+  for (let r = 0; r < column.length; r++) {
+    const v = column[r];
+    if (typeof v !== 'string') continue;
+    const kept = seen.get(v);
+    if (kept === undefined) seen.set(v, v);
+    else column[r] = kept;
+  }
+  return column;
 }
 
 function toNumber(v: unknown): unknown {
