@@ -40,7 +40,7 @@ async function readMonthCube<V extends string, K extends string = never>(
 
 /**
  * The period cubes of the warehouse's cube migrations (registration, attendance, channel, flow
- * and funnel cubes) held in memory, read once per served warehouse (about 0.9 M rows and 15 MB
+ * and funnel cubes) held in memory, read once per served warehouse (1.1 M rows, 23 MB and 0.15 s
  * at mx). A KPI of a period without a person or place filter is then a pass over the period's
  * rows, where its SQL costs a statement (2-9 ms each, seven or eight of them for a new period on
  * the policy page).

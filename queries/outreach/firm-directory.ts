@@ -47,7 +47,7 @@ export const RECENT_VACANCY_DAYS = 366;
 /**
  * Every firm of `firm_fact` held in memory by a served warehouse, indexed by `fx − 1` (firm_fact
  * is numbered 1..n in its order): what the concertadores' firm lists need to pick, order and name
- * the firms of a territory without a statement (about 300 k firms and 40 MB at mx).
+ * the firms of a territory without a statement (300 k firms, 36 MB and 0.8 s at mx).
  */
 export interface FirmDirectory {
   firmCount: number;
