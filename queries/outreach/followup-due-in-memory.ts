@@ -34,8 +34,8 @@ export async function followupDueInMemory(w: Warehouse, p: { days: number; asof?
   const limit = Number(p.limit ?? 200);
   const mine = territoryMask(d, viewer?.territories ?? []);
 
-  // Vacancies of the last `days` days posted after the firm's last contact (or with none).
   const [newVacancies, lastPosted, overdueDays, all, overdueRank, vacancyRank] = scratchArrays(d, 6) as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
+  // Vacancies of the last `days` days posted after the firm's last contact (or with none).
   newVacancies.fill(0);
   for (let r = firstAfter(d, end - days); r < d.recent.day.length; r++) {
     const [firm, day] = [d.recent.firm[r]!, d.recent.day[r]!];
