@@ -1,6 +1,9 @@
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { monthNumber } from './kpi-filters.ts';
 
+/** A DATE column as a month number (year × 12 + month − 1, see `monthNumber`), as SQL. */
+export const MONTH_NUMBER_SQL = (column: string) => `(year(${column}) * 12 + month(${column}) - 1)::INTEGER`;
+
 /** Text columns coded by dictionaries, for a table read into memory as integers: see {@link codedColumns}. */
 export interface CodedColumns<K extends string> {
   /** Each column's values, sorted, after index 0 for NULL. */

@@ -1,20 +1,12 @@
 import type { Columns, Warehouse } from '../../warehouse/warehouse.ts';
+import { countAtMost } from './count-at-most.ts';
 import type { KpiFilters } from './kpi-filters.ts';
 import { FOLLOWED_3M, NO_DAYS, RETAINED_3M, codedConditions, matchingRows, placementRecords, recordsPeriod, rowsByDays, rowsOfMonths, type PlacementRecords } from './placement-records.ts';
 
 /** The number of values of the sorted arrays that are at most `v`. */
-function countAtMost(arrays: readonly Int32Array[], v: number): number {
+function countAllAtMost(arrays: readonly Int32Array[], v: number): number {
   let n = 0;
-  for (const a of arrays) {
-    let lo = 0;
-    let hi = a.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (a[mid]! <= v) lo = mid + 1;
-      else hi = mid;
-    }
-    n += lo;
-  }
+  for (const a of arrays) n += countAtMost(a, v);
   return n;
 }
 
@@ -29,7 +21,7 @@ function kthOfSorted(arrays: readonly Int32Array[], k: number): number {
   }
   while (lo < hi) {
     const mid = Math.floor((lo + hi) / 2);
-    if (countAtMost(arrays, mid) > k) hi = mid;
+    if (countAllAtMost(arrays, mid) > k) hi = mid;
     else lo = mid + 1;
   }
   return lo;

@@ -1,7 +1,7 @@
 import { PAIR_DIMENSIONS, PAIR_FACTS, dimsKey, type PairDimension, type PairFact } from '../../warehouse/pair-counts.ts';
 import type { Columns, Warehouse } from '../../warehouse/warehouse.ts';
 import { oncePerWarehouse } from '../catalogue/once-per-warehouse.ts';
-import { codedColumns, latestPlacementMonth } from './coded-columns.ts';
+import { MONTH_NUMBER_SQL, codedColumns, latestPlacementMonth } from './coded-columns.ts';
 import { FACT_FILTERS, allowedCodes, monthText, periodMonths, type KpiFilters } from './kpi-filters.ts';
 
 const DIMENSIONS = Object.keys(PAIR_DIMENSIONS) as PairDimension[];
@@ -33,7 +33,7 @@ async function readPairs(w: Warehouse): Promise<PairCountsInMemory> {
   const expressions = { ...Object.fromEntries(DIMENSIONS.map((d) => [d, `c.${PAIR_DIMENSIONS[d]}`])) as Record<PairDimension, string>, block: "c.fact || '|' || c.dims" };
   const { codes, ctes, joins, selects } = await codedColumns(w, 'pair_counts', 'c', expressions);
   const { columns, rowCount } = await w.int32Columns(`WITH ${ctes}
-    SELECT (year(c.month) * 12 + month(c.month) - 1)::INTEGER AS month, ${selects}, c.n::INTEGER AS n, coalesce(c.positions, 0)::INTEGER AS positions
+    SELECT ${MONTH_NUMBER_SQL('c.month')} AS month, ${selects}, c.n::INTEGER AS n, coalesce(c.positions, 0)::INTEGER AS positions
     FROM pair_counts c ${joins}
     ORDER BY block, month`);
   const [month, ...rest] = columns as [Int32Array, ...Int32Array[]];

@@ -1,8 +1,7 @@
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { oncePerWarehouse } from '../catalogue/once-per-warehouse.ts';
-import { codedColumns, latestPlacementMonth } from './coded-columns.ts';
-
-const MONTH_NUMBER = (column: string) => `(year(${column}) * 12 + month(${column}) - 1)::INTEGER`;
+import { MONTH_NUMBER_SQL, codedColumns, latestPlacementMonth } from './coded-columns.ts';
+import { countAtMost } from './count-at-most.ts';
 
 /**
  * A small cube by month (a few rows to a few hundred thousand) held in memory as typed arrays,
@@ -30,7 +29,7 @@ async function readMonthCube<V extends string, K extends string = never>(
 ): Promise<MonthCube<V | K>> {
   const coded = options.coded && Object.keys(options.coded).length ? await codedColumns(w, from, 'c', options.coded) : null;
   const { names, columns, rowCount } = await w.int32Columns(`${coded ? `WITH ${coded.ctes}` : ''}
-    SELECT ${MONTH_NUMBER('c.month')} AS month, ${options.reach ? `coalesce(${MONTH_NUMBER('c.prev')}, -1)` : '-1'}::INTEGER AS prev
+    SELECT ${MONTH_NUMBER_SQL('c.month')} AS month, ${options.reach ? `coalesce(${MONTH_NUMBER_SQL('c.prev')}, -1)` : '-1'}::INTEGER AS prev
       ${coded ? `, ${coded.selects}` : ''}${values.map((v) => `, c.${v}::INTEGER AS ${v}`).join('')}
     FROM ${from} c ${coded?.joins ?? ''}
     ORDER BY month`);
@@ -98,7 +97,7 @@ async function readCubes(w: Warehouse): Promise<PeriodCubes> {
     readMonthCube(w, 'vacancy_month', ['vacancies', 'positions', 'filled', 'observable_30', 'open_30']),
     w.rows<{ code: string; name: string; province: string }>('SELECT office_code AS code, name, province_code AS province FROM office ORDER BY office_code'),
     w.rows<{ office: string; month: number; target: number }>(
-      `SELECT office_code AS office, ${MONTH_NUMBER('period_month')} AS month, target FROM office_target WHERE indicator = 'placements' ORDER BY period_month, office_code`),
+      `SELECT office_code AS office, ${MONTH_NUMBER_SQL('period_month')} AS month, target FROM office_target WHERE indicator = 'placements' ORDER BY period_month, office_code`),
   ]);
   return {
     latest, registrations, registrationReach, firstServiceDays, activeByMonth, attendanceReach, officeAttendanceReach, channelMonth, channelReach,
@@ -113,13 +112,7 @@ export const periodCubes = oncePerWarehouse(readCubes, { servedOnly: true });
 
 /** The first row of a cube at or after month `m` (its row count when there is none). */
 export function firstRowFrom<C extends string>(cube: MonthCube<C>, m: number): number {
-  let [lo, hi] = [0, cube.rowCount];
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cube.month[mid]! < m) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return countAtMost(cube.month, m - 1);
 }
 
 /** The rows of a cube of the months `lo`..`hi`, as a range [start, end). */

@@ -1,7 +1,7 @@
 import { FOLLOWUP_FLAG, FOLLOWUP_FLAGS_SQL, followupBounds } from '../../warehouse/observable-sql.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { oncePerWarehouse } from '../catalogue/once-per-warehouse.ts';
-import { codedColumns, latestPlacementMonth } from './coded-columns.ts';
+import { MONTH_NUMBER_SQL, codedColumns, latestPlacementMonth } from './coded-columns.ts';
 import { FACT_FOLLOWUP_END_SQL, allowedCodes, periodMonths, type KpiFilters } from './kpi-filters.ts';
 
 /** The placement filters held as codes, with the fact column each reads. */
@@ -89,7 +89,7 @@ async function readRecords(w: Warehouse): Promise<PlacementRecords> {
   const { codes, ctes, joins, selects } = await codedColumns(w, 'placement_fact', 'p', CODED);
   for (const d of CODED_FILTERS) if (codes[d].length > 65536) throw new Error(`placement records: more than 65,535 values of ${d}`);
   const { columns, rowCount } = await w.int32Columns(`WITH ${ctes}
-    SELECT (year(p.month) * 12 + month(p.month) - 1)::INTEGER AS month, ${selects},
+    SELECT ${MONTH_NUMBER_SQL('p.month')} AS month, ${selects},
       coalesce(p.px, -1) AS px, coalesce(p.days, ${NO_DAYS}) AS days, ${FOLLOWUP_FLAGS_SQL} AS flags
     FROM placement_fact p CROSS JOIN ${followupBounds(FACT_FOLLOWUP_END_SQL)} e ${joins}
     ORDER BY month, office, province, p.days NULLS LAST`);

@@ -1,23 +1,13 @@
 import type { Columns, Warehouse } from '../../warehouse/warehouse.ts';
 import { columnsOfRows } from '../catalogue/columns-of-rows.ts';
+import { countAtMost } from '../kpi/count-at-most.ts';
 import type { Viewer } from '../catalogue/query-definition.ts';
-import { NO_DAY, RECENT_VACANCY_DAYS, dayText, firmCode, firmDirectory, firstInOrder, scratchArrays, territoryMask, type FirmDirectory } from './firm-directory.ts';
+import { NO_DAY, RECENT_VACANCY_DAYS, dayText, firmCode, firmDirectory, firstInOrder, scratchArrays, territoryMask } from './firm-directory.ts';
 
 const COLUMNS = [
   'firm_id', 'name', 'sector_code', 'size_band', 'canton_code', 'asof', 'last_facilitation', 'last_followup', 'last_contact',
   'days_since_facilitation', 'new_vacancies', 'last_posted', 'reasons',
 ].map((name) => [name, name === 'days_since_facilitation' || name === 'new_vacancies' ? 'INTEGER' : 'VARCHAR'] as const);
-
-/** The first row of the recent vacancies posted after `day`. */
-function firstAfter(d: FirmDirectory, day: number): number {
-  let [lo, hi] = [0, d.recent.day.length];
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (d.recent.day[mid]! <= day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * `followup-due` at the default cut-off (the latest contact or vacancy) for `days` up to
@@ -37,7 +27,8 @@ export async function followupDueInMemory(w: Warehouse, p: { days: number; asof?
   const [newVacancies, lastPosted, overdueDays, all, overdueRank, vacancyRank] = scratchArrays(d, 6) as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
   // Vacancies of the last `days` days posted after the firm's last contact (or with none).
   newVacancies.fill(0);
-  for (let r = firstAfter(d, end - days); r < d.recent.day.length; r++) {
+  // The recent vacancies are by day: those posted after end − days follow the ones up to it.
+  for (let r = countAtMost(d.recent.day, end - days); r < d.recent.day.length; r++) {
     const [firm, day] = [d.recent.firm[r]!, d.recent.day[r]!];
     if (!mine[firm] || (d.lastContact[firm] !== NO_DAY && day <= d.lastContact[firm]!)) continue;
     newVacancies[firm]!++;
