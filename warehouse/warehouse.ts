@@ -304,13 +304,11 @@ export class Session {
 
   /**
    * Runs one statement. With `onProgress`, the statement runs task by task and DuckDB's progress
-   * (0-100, when it can tell) is reported every 200 ms, for long loads.
+   * (0-100, when it can tell) is reported every 200 ms, for long loads. Resolves to the number of
+   * rows the statement inserted, updated or deleted.
    */
-  async run(sql: string, params?: Params, onProgress?: (percent: number) => void): Promise<void> {
-    if (!onProgress) {
-      await this.c.run(sql, params);
-      return;
-    }
+  async run(sql: string, params?: Params, onProgress?: (percent: number) => void): Promise<number> {
+    if (!onProgress) return (await this.c.run(sql, params)).rowsChanged;
     if (!this.progressOn) {
       await this.c.run('SET enable_progress_bar = true');
       await this.c.run('SET enable_progress_bar_print = false');
@@ -328,7 +326,7 @@ export class Session {
         if (p >= 0) onProgress(p);
       }
     }
-    await pending.getResult();
+    return (await pending.getResult()).rowsChanged;
   }
 
   /** Runs a query and returns its rows. */
