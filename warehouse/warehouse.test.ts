@@ -72,3 +72,23 @@ describe('int32Columns', () => {
     await expect(served.int32Columns('SELECT CASE WHEN i = 500 THEN NULL ELSE i::INTEGER END AS holey FROM t')).rejects.toThrow(/holey holds a NULL/);
   });
 });
+
+describe('ASOF joins', () => {
+  it('are planned as ASOF joins even when the left side looks tiny, as fact tables do right after a rebuild', async () => {
+    const w = await Warehouse.open({ path: ':memory:', access: 'write' });
+    try {
+      await w.run('CREATE TABLE l (k INTEGER, t INTEGER)');
+      await w.run('CREATE TABLE r (k INTEGER, t INTEGER)');
+      const plan = await w.transaction(async (s) => {
+        await s.run('INSERT INTO l SELECT i % 10, i FROM range(1000) t(i)');
+        await s.run('INSERT INTO r SELECT i % 10, i FROM range(1000) t(i)');
+        return s.rows<{ explain_value: string }>('EXPLAIN SELECT l.k, r.t FROM l ASOF LEFT JOIN r ON r.k = l.k AND l.t <= r.t');
+      });
+      const text = plan.map((r) => r.explain_value).join('\n');
+      expect(text).toContain('ASOF_JOIN');
+      expect(text).not.toContain('NESTED_LOOP_JOIN');
+    } finally {
+      w.close();
+    }
+  });
+});
