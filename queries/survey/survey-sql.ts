@@ -8,6 +8,15 @@ const COLUMN: Record<Dimension, string> = {
 };
 const DIM_COLUMNS = ALL_DIMS.map((d) => COLUMN[d]);
 const G = ['period', ...DIM_COLUMNS].join(', ');
+/**
+ * Expansion weights enter the sums as whole millionths (`round(fexp * SCALE)`), so that every
+ * weighted total is an exact integer sum: DuckDB adds a group's rows in whatever order its threads
+ * reach them, and sums of doubles would then differ in the last digit from run to run. Rounding a
+ * weight to a millionth changes an estimate by less than one part in 10^9.
+ */
+const SCALE = 1_000_000;
+const WEIGHT = `round(p.fexp * ${SCALE})::BIGINT`;
+
 /** The grouping columns, qualified by a table alias. */
 const qualified = (alias: string) => ['period', ...DIM_COLUMNS].map((c) => `${alias}.${c}`).join(', ');
 
@@ -18,26 +27,32 @@ function groupColumns(by: readonly Dimension[]): string {
 
 /**
  * CTEs `est` (Y, X, n per group) and `var` (the Taylor-linearised variance per group) over a CTE
- * `base(period, estrato, upm, w, <groups>, y, x)`, for a ratio Y/X (`rate`) or a total Y.
- * Domains are estimated as domains: a PSU without members of a group still counts in its
- * stratum's n_h, with z = 0. Strata with one PSU contribute nothing (no within-stratum variance
- * can be estimated from a single PSU).
+ * `base(period, estrato, upm, w, <groups>, y, x)` of integer weights and values, for a ratio Y/X
+ * (`rate`) or a total Y (in millionths, as the weights). Domains are estimated as domains: a PSU
+ * without members of a group still counts in its stratum's n_h, with z = 0. Strata with one PSU
+ * contribute nothing (no within-stratum variance can be estimated from a single PSU).
+ *
+ * A PSU's linearised value is z = (y_p − R x_p) / X, so a stratum's Σz and Σz² are worked out from
+ * the exact integer sums Σy_p, Σx_p, Σy_p², Σy_p·x_p and Σx_p², and the strata are added in the
+ * order of their codes: the variance too is the same on every run.
  */
 function varianceCtes(kind: 'rate' | 'total', count = kind === 'rate' ? 'sum(x)' : 'sum(y)'): string {
-  const z = kind === 'rate' ? 'sum(b.w * (b.y - e.Y / e.X * b.x)) / e.X' : 'sum(b.w * b.y)';
+  const [sz, szz] = kind === 'rate'
+    ? ['(z.sy - e.Y / e.X * z.sx) / e.X', '(z.syy - 2 * (e.Y / e.X) * z.sxy + (e.Y / e.X) * (e.Y / e.X) * z.sxx) / (e.X::DOUBLE * e.X)']
+    : ['z.sy::DOUBLE', 'z.syy::DOUBLE'];
   return `strata AS (SELECT period, estrato, count(DISTINCT upm)::DOUBLE AS nh FROM base GROUP BY period, estrato),
   est AS (
     SELECT ${G}, sum(w * y) AS Y, sum(w * x) AS X, ${count}::INTEGER AS n
     FROM base GROUP BY ${G} HAVING sum(x) > 0
   ),
-  psu AS (
-    SELECT ${qualified('b')}, b.estrato, b.upm, ${z} AS z
-    FROM base b JOIN est e USING (${G})
-    GROUP BY ${qualified('b')}, b.estrato, b.upm, e.X, e.Y
+  psu AS (SELECT ${G}, estrato, upm, sum(w * y) AS yp, sum(w * x) AS xp FROM base GROUP BY ${G}, estrato, upm),
+  zs AS (
+    SELECT ${G}, estrato, sum(yp) AS sy, sum(xp) AS sx, sum(yp * yp) AS syy, sum(yp * xp) AS sxy, sum(xp * xp) AS sxx
+    FROM psu GROUP BY ${G}, estrato
   ),
   var AS (
-    SELECT ${G}, sum(CASE WHEN s.nh > 1 THEN s.nh / (s.nh - 1) * (zs.szz - zs.sz * zs.sz / s.nh) ELSE 0 END) AS v
-    FROM (SELECT ${G}, estrato, sum(z) AS sz, sum(z * z) AS szz FROM psu GROUP BY ${G}, estrato) zs
+    SELECT ${G}, sum(CASE WHEN s.nh > 1 THEN s.nh / (s.nh - 1) * (t.szz - t.sz * t.sz / s.nh) ELSE 0 END ORDER BY estrato) AS v
+    FROM (SELECT ${qualified('z')}, z.estrato, ${sz} AS sz, ${szz} AS szz FROM zs z JOIN est e USING (${G})) t
     JOIN strata s USING (period, estrato)
     GROUP BY ${G}
   )`;
@@ -60,26 +75,26 @@ export function surveySql(ind: Indicator, by: readonly Dimension[], q: QualityTh
   const inDenominator = `(${ind.domain}) AND (${ind.denominator})`;
   if (ind.kind !== 'median') {
     return `WITH base AS (
-      SELECT p.period, p.estrato, p.upm, p.fexp AS w, ${groupColumns(by)},
-        CASE WHEN ${inDenominator} AND (${ind.numerator}) THEN 1.0 ELSE 0.0 END AS y,
-        CASE WHEN ${inDenominator} THEN 1.0 ELSE 0.0 END AS x
+      SELECT p.period, p.estrato, p.upm, ${WEIGHT} AS w, ${groupColumns(by)},
+        CASE WHEN ${inDenominator} AND (${ind.numerator}) THEN 1 ELSE 0 END AS y,
+        CASE WHEN ${inDenominator} THEN 1 ELSE 0 END AS x
       FROM survey_person p WHERE ${where}
     ),
     ${varianceCtes(ind.kind)}
     ${publish(
-      ind.kind === 'rate' ? 'r.Y / r.X' : 'r.Y',
-      'sqrt(r.v)',
-      ind.kind === 'rate' ? 'greatest(0, r.Y / r.X - 1.96 * sqrt(r.v))' : 'r.Y - 1.96 * sqrt(r.v)',
-      ind.kind === 'rate' ? 'least(1, r.Y / r.X + 1.96 * sqrt(r.v))' : 'r.Y + 1.96 * sqrt(r.v)',
+      ind.kind === 'rate' ? 'r.Y / r.X' : `r.Y / ${SCALE}`,
+      ind.kind === 'rate' ? 'sqrt(r.v)' : `sqrt(r.v) / ${SCALE}`,
+      ind.kind === 'rate' ? 'greatest(0, r.Y / r.X - 1.96 * sqrt(r.v))' : `(r.Y - 1.96 * sqrt(r.v)) / ${SCALE}`,
+      ind.kind === 'rate' ? 'least(1, r.Y / r.X + 1.96 * sqrt(r.v))' : `(r.Y + 1.96 * sqrt(r.v)) / ${SCALE}`,
       q,
-      `(SELECT e.*, v.v, e.X AS weighted_denominator FROM est e JOIN var v USING (${G}))`,
+      `(SELECT e.*, v.v, e.X / ${SCALE} AS weighted_denominator FROM est e JOIN var v USING (${G}))`,
     )}`;
   }
   // Woodruff: the linearised SE of the share below the median gives an interval on the
   // probability scale, read back through the weighted distribution function.
   return `WITH persons AS (
-      SELECT p.period, p.estrato, p.upm, p.fexp AS w, ${groupColumns(by)}, ${ind.value} AS value,
-        CASE WHEN ${inDenominator} THEN 1.0 ELSE 0.0 END AS x
+      SELECT p.period, p.estrato, p.upm, ${WEIGHT} AS w, ${groupColumns(by)}, ${ind.value} AS value,
+        CASE WHEN ${inDenominator} THEN 1 ELSE 0 END AS x
       FROM survey_person p WHERE ${where}
     ),
     cdf AS (
@@ -89,7 +104,7 @@ export function surveySql(ind: Indicator, by: readonly Dimension[], q: QualityTh
     med AS (SELECT ${G}, min(value) FILTER (WHERE F >= 0.5) AS m FROM cdf GROUP BY ${G}),
     base AS (
       SELECT ${qualified('p')}, p.estrato, p.upm, p.w, p.x,
-        CASE WHEN p.x = 1 AND p.value <= med.m THEN 1.0 ELSE 0.0 END AS y
+        CASE WHEN p.x = 1 AND p.value <= med.m THEN 1 ELSE 0 END AS y
       FROM persons p LEFT JOIN med USING (${G})
     ),
     ${varianceCtes('rate')},
@@ -100,7 +115,7 @@ export function surveySql(ind: Indicator, by: readonly Dimension[], q: QualityTh
       FROM cdf c JOIN var v USING (${G}) GROUP BY ALL
     )
     ${publish('r.m', '(r.hi - r.lo) / (2 * 1.96)', 'r.lo', 'r.hi', q,
-      `(SELECT e.*, med.m, b.lo, b.hi, e.X AS weighted_denominator FROM est e JOIN med USING (${G}) JOIN bounds b USING (${G}))`)}`;
+      `(SELECT e.*, med.m, b.lo, b.hi, e.X / ${SCALE} AS weighted_denominator FROM est e JOIN med USING (${G}) JOIN bounds b USING (${G}))`)}`;
 }
 
 /**
@@ -118,18 +133,18 @@ export function surveyCompositionSql(population: string, of: Dimension, by: read
   const same = DIM_COLUMNS.map((c) => `pc.${c} = t.${c}`).join(' AND ');
   const columns = ALL_DIMS.map((d) => (d === of ? `c.cat AS ${COLUMN[d]}` : `t.${COLUMN[d]}`)).join(', ');
   return `WITH pop AS (
-      SELECT p.period, p.estrato, p.upm, p.fexp AS w, ${groupColumns(others)}, coalesce(${DIMENSIONS[of]}, 'unknown') AS cat
+      SELECT p.period, p.estrato, p.upm, ${WEIGHT} AS w, ${groupColumns(others)}, coalesce(${DIMENSIONS[of]}, 'unknown') AS cat
       FROM survey_person p WHERE ${where} AND (${population})
     ),
     psu_total AS (SELECT period, estrato, upm, ${DIM_COLUMNS.join(', ')}, sum(w) AS xw, count(*) AS xn FROM pop GROUP BY ALL),
     psu_cat AS (SELECT period, estrato, upm, ${DIM_COLUMNS.join(', ')}, cat, sum(w) AS yw FROM pop GROUP BY ALL),
     cats AS (SELECT DISTINCT period, cat FROM pop),
     base AS (
-      SELECT t.period, t.estrato, t.upm, 1.0 AS w, ${columns}, coalesce(pc.yw, 0.0) AS y, t.xw AS x, t.xn AS m
+      SELECT t.period, t.estrato, t.upm, 1 AS w, ${columns}, coalesce(pc.yw, 0) AS y, t.xw AS x, t.xn AS m
       FROM psu_total t JOIN cats c USING (period)
         LEFT JOIN psu_cat pc ON pc.period = t.period AND pc.estrato = t.estrato AND pc.upm = t.upm AND ${same} AND pc.cat = c.cat
     ),
     ${varianceCtes('rate', 'sum(m)')}
     ${publish('r.Y / r.X', 'sqrt(r.v)', 'greatest(0, r.Y / r.X - 1.96 * sqrt(r.v))', 'least(1, r.Y / r.X + 1.96 * sqrt(r.v))', q,
-      `(SELECT e.*, v.v, e.X AS weighted_denominator FROM est e JOIN var v USING (${G}))`)}`;
+      `(SELECT e.*, v.v, e.X / ${SCALE} AS weighted_denominator FROM est e JOIN var v USING (${G}))`)}`;
 }

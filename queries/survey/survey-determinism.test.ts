@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate } from '../../warehouse/migrate.ts';
+import { Warehouse } from '../../warehouse/warehouse.ts';
+import { indicatorById } from './indicators.ts';
+import { surveyCompositionSql, surveySql } from './survey-sql.ts';
+
+let w: Warehouse;
+const LOOSE = { minN: 1, reliableCv: 0.15, cautionCv: 10 };
+
+beforeAll(async () => {
+  w = await Warehouse.open({ path: ':memory:', access: 'write' });
+  await migrate(w);
+  // 300 k persons over one period (three of DuckDB's row groups, so its threads share every sum),
+  // weights with ten decimals, drawn from a hash of the row number: the same rows on every run.
+  await w.run(`INSERT INTO survey_person
+    SELECT '2025-03', 'k' || i, 1 + hash(i, 1) % 2, lpad((1 + hash(i, 2) % 24)::VARCHAR, 2, '0'), 1 + hash(i, 3) % 2, 15 + hash(i, 4) % 60,
+      (hash(i, 5) % 10)::TINYINT, 1 + hash(i, 6) % 3, 1 + hash(i, 7) % 21, hash(i, 8) % 10, 200 + hash(i, 9) % 900, 3, false,
+      10 + (hash(i, 10) % 10000000000) / 10000000.0, 'u' || (i // 12), 's' || (i // 1200), 1, 1 + hash(i, 11) % 9
+    FROM range(300000) t(i)`);
+});
+afterAll(() => w.close());
+
+/** The rows of `sql` on `runs` runs, each as JSON, so that a last-digit difference shows. */
+async function runs(sql: string, n = 4): Promise<string[]> {
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) out.push(JSON.stringify(await w.rows(sql, { period: null })));
+  return out;
+}
+
+describe('survey estimates are the same on every run', () => {
+  it('shares by sector and sex, to the last digit', async () => {
+    const answers = await runs(surveyCompositionSql('true', 'sector', ['sex'], LOOSE));
+    expect(new Set(answers).size).toBe(1);
+    expect(JSON.parse(answers[0]!).length).toBeGreaterThan(40);
+  });
+
+  it('rates, totals and medians by province, to the last digit', async () => {
+    for (const id of ['unemployment_rate', 'working_age_population', 'median_labour_income']) {
+      const indicator = indicatorById(id);
+      expect(indicator, id).toBeDefined();
+      const answers = await runs(surveySql(indicator!, ['province'], LOOSE), 3);
+      expect(new Set(answers).size, id).toBe(1);
+    }
+  });
+});
