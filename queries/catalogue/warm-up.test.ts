@@ -57,6 +57,18 @@ describe('warmUp', () => {
     }
   });
 
+  it('puts a firm list with parts together from them, so that the parts are ready for the first change of weights', async () => {
+    let combined = 0;
+    const catalogue = CATALOGUE.map((q) => (q.parts && q.firmLevel && q.warm
+      ? { ...q, parts: { ...q.parts, combine: (answers: Parameters<typeof q.parts.combine>[0], params: Parameters<typeof q.parts.combine>[1]) => { combined++; return q.parts!.combine(answers, params); } } }
+      : q));
+    const withParts = catalogue.filter((q) => q.parts && q.firmLevel && q.warm);
+    expect(withParts.length).toBeGreaterThan(0);
+    const cache = new AnswerCache();
+    await warmUp(served, cache, catalogue, [{ username: 'dora', role: 'concertador', territories: ['17'] }]);
+    expect(combined).toBe(withParts.reduce((n, q) => n + (q.warm!.params as readonly unknown[]).length, 0));
+  });
+
   it('pins every declared answer and derives each period\'s answer as a slice of the all-period one', async () => {
     const cache = new AnswerCache(1);
     const report = await warmUp(served, cache, CATALOGUE);

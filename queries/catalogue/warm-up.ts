@@ -86,7 +86,11 @@ export async function warmUp(warehouse: Warehouse, cache: AnswerCache, catalogue
         if (warehouse.isClosed) break;
         const key = answerKey(query, parseParams(query, params) as Record<string, unknown>, viewer);
         if (cache.isPinned(warehouse, key)) continue;
-        await cache.pin(warehouse, key, answerFrom(cacheSource(cache, warehouse, viewer, { pin: true }), warehouse, query, params, {}, viewer));
+        const source = cacheSource(cache, warehouse, viewer, { pin: true });
+        // The parts first (a firm list's components, re-ranked for every new weight): the answer is then
+        // put together from them, and the first change a concertador makes finds them ready.
+        for (const part of query.parts?.of ?? []) await source.part(part, params);
+        await cache.pin(warehouse, key, answerFrom(source, warehouse, query, params, {}, viewer));
         computed++;
       }
     }
