@@ -307,11 +307,13 @@ export class Session {
 
   /**
    * Runs one statement. With `onProgress`, the statement runs task by task and DuckDB's progress
-   * (0-100, when it can tell) is reported every 200 ms, for long loads. Resolves to the number of
-   * rows the statement inserted, updated or deleted.
+   * (0-100, when it can tell) is reported every 200 ms, for long loads.
    */
-  async run(sql: string, params?: Params, onProgress?: (percent: number) => void): Promise<number> {
-    if (!onProgress) return (await this.c.run(sql, params)).rowsChanged;
+  async run(sql: string, params?: Params, onProgress?: (percent: number) => void): Promise<void> {
+    if (!onProgress) {
+      await this.c.run(sql, params);
+      return;
+    }
     if (!this.progressOn) {
       await this.c.run('SET enable_progress_bar = true');
       await this.c.run('SET enable_progress_bar_print = false');
@@ -329,7 +331,7 @@ export class Session {
         if (p >= 0) onProgress(p);
       }
     }
-    return (await pending.getResult()).rowsChanged;
+    await pending.getResult();
   }
 
   /** Runs a query and returns its rows. */
