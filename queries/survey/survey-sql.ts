@@ -1,3 +1,4 @@
+import { WEIGHT_SCALE as SCALE, weightSql } from '../../warehouse/survey-weight.ts';
 import { DIMENSIONS, type Dimension, type Indicator } from './indicators.ts';
 import { qualityFlagSql, type QualityThresholds } from './quality.ts';
 
@@ -8,14 +9,8 @@ const COLUMN: Record<Dimension, string> = {
 };
 const DIM_COLUMNS = ALL_DIMS.map((d) => COLUMN[d]);
 const G = ['period', ...DIM_COLUMNS].join(', ');
-/**
- * Expansion weights enter the sums as whole millionths (`round(fexp * SCALE)`), so that every
- * weighted total is an exact integer sum: DuckDB adds a group's rows in whatever order its threads
- * reach them, and sums of doubles would then differ in the last digit from run to run. Rounding a
- * weight to a millionth changes an estimate by less than one part in 10^9.
- */
-const SCALE = 1_000_000;
-const WEIGHT = `round(p.fexp * ${SCALE})::BIGINT`;
+/** The weight of a person in whole millionths: weighted totals are exact, the same on every run. */
+const WEIGHT = weightSql('p.fexp');
 
 /** The grouping columns, qualified by a table alias. */
 const qualified = (alias: string) => ['period', ...DIM_COLUMNS].map((c) => `${alias}.${c}`).join(', ');
