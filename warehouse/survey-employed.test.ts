@@ -1,18 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from './migrate.ts';
 import { REBUILD_SURVEY_EMPLOYED } from './survey-employed.ts';
+import { insertHashedSurvey } from './testing/hashed-survey.ts';
 import { Warehouse } from './warehouse.ts';
 
 let w: Warehouse;
 beforeAll(async () => {
   w = await Warehouse.open({ path: ':memory:', access: 'write' });
   await migrate(w);
-  // 300 k persons (three of DuckDB's row groups, so that its threads share every group's sum),
-  // weights with ten decimals, drawn from a hash of the row number.
-  await w.run(`INSERT INTO survey_person
-    SELECT '2025-03', 'k' || i, 1, lpad((1 + hash(i, 2) % 24)::VARCHAR, 2, '0'), 1, 30, 1 + hash(i, 5) % 9, 1, 1 + hash(i, 7) % 21,
-      hash(i, 8) % 10, 500, 3, false, 10 + (hash(i, 10) % 10000000000) / 10000000.0, 'u' || (i // 12), 's' || (i // 1200), 1, 1
-    FROM range(300000) t(i)`);
+  await insertHashedSurvey(w, 300_000);
 });
 afterAll(() => w.close());
 

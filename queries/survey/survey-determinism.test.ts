@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../warehouse/migrate.ts';
+import { insertHashedSurvey } from '../../warehouse/testing/hashed-survey.ts';
 import { Warehouse } from '../../warehouse/warehouse.ts';
 import { indicatorById } from './indicators.ts';
 import { surveyCompositionSql, surveySql } from './survey-sql.ts';
@@ -10,13 +11,7 @@ const LOOSE = { minN: 1, reliableCv: 0.15, cautionCv: 10 };
 beforeAll(async () => {
   w = await Warehouse.open({ path: ':memory:', access: 'write' });
   await migrate(w);
-  // 300 k persons over one period (three of DuckDB's row groups, so its threads share every sum),
-  // weights with ten decimals, drawn from a hash of the row number: the same rows on every run.
-  await w.run(`INSERT INTO survey_person
-    SELECT '2025-03', 'k' || i, 1 + hash(i, 1) % 2, lpad((1 + hash(i, 2) % 24)::VARCHAR, 2, '0'), 1 + hash(i, 3) % 2, 15 + hash(i, 4) % 60,
-      (hash(i, 5) % 10)::TINYINT, 1 + hash(i, 6) % 3, 1 + hash(i, 7) % 21, hash(i, 8) % 10, 200 + hash(i, 9) % 900, 3, false,
-      10 + (hash(i, 10) % 10000000000) / 10000000.0, 'u' || (i // 12), 's' || (i // 1200), 1, 1 + hash(i, 11) % 9
-    FROM range(300000) t(i)`);
+  await insertHashedSurvey(w, 300_000);
 });
 afterAll(() => w.close());
 
